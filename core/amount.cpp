@@ -22,18 +22,24 @@ const Int& maxInt() {
 // Narrows a wide intermediate back to an amount, or reports which operation overflowed.
 Result<Amount> narrow(const Wide& wide, const std::string& what) {
     if (wide > Wide(maxInt())) {
-        return makeError(ErrorCode::Overflow,
-                         "amount overflow: " + what + " exceeds the largest amount (2^256 - 1 uallo)");
+        return makeError(ErrorCode::Overflow, "amount overflow: " + what +
+                                                  " exceeds the largest amount (2^256 - 1 uallo)");
     }
     return Amount::fromInt(static_cast<Int>(wide));
 }
 
-std::string coin(const Int& v) { return v.str() + "uallo"; }
+std::string coin(const Int& v) {
+    return v.str() + "uallo";
+}
 
 // Locale-independent ASCII classification: std::isdigit and friends depend on the C locale and
 // take int, which makes them easy to misuse with negative chars.
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -45,7 +51,9 @@ bool isDenomChar(char c) {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+        auto lower = [](char c) {
+            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        };
         return lower(x) == lower(y);
     });
 }
@@ -58,15 +66,21 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-Amount Amount::fromUallo(uint64_t uallo) { return Amount(Int(uallo)); }
+Amount Amount::fromUallo(uint64_t uallo) {
+    return Amount(Int(uallo));
+}
 
-Amount Amount::fromInt(const Int& uallo) { return Amount(uallo); }
+Amount Amount::fromInt(const Int& uallo) {
+    return Amount(uallo);
+}
 
 Amount Amount::fromAllo(uint64_t wholeAllo) {
     return Amount(Int(wholeAllo) * Int(kUalloPerAllo));
 }
 
-Amount Amount::max() { return Amount(maxInt()); }
+Amount Amount::max() {
+    return Amount(maxInt());
+}
 
 Result<uint64_t> Amount::toUint64() const {
     if (value_ > Int(std::numeric_limits<uint64_t>::max())) {
@@ -109,8 +123,8 @@ Result<Amount> Amount::mulFrac(uint64_t num, uint64_t den) const {
                                                          std::to_string(num) + " / 0");
     }
     const Wide product = Wide(value_) * Wide(num);
-    return narrow(product / Wide(den), coin(value_) + " * " + std::to_string(num) + " / " +
-                                           std::to_string(den));
+    return narrow(product / Wide(den),
+                  coin(value_) + " * " + std::to_string(num) + " / " + std::to_string(den));
 }
 
 std::strong_ordering Amount::operator<=>(const Amount& other) const {
@@ -119,9 +133,13 @@ std::strong_ordering Amount::operator<=>(const Amount& other) const {
     return std::strong_ordering::equal;
 }
 
-std::string Amount::toUalloString() const { return value_.str(); }
+std::string Amount::toUalloString() const {
+    return value_.str();
+}
 
-std::string Amount::toCoinString() const { return coin(value_); }
+std::string Amount::toCoinString() const {
+    return coin(value_);
+}
 
 std::string Amount::toAlloString(int maxDecimals) const {
     const int decimals = std::clamp(maxDecimals, 0, kDecimals);
@@ -140,13 +158,17 @@ std::string Amount::toAlloString(int maxDecimals) const {
     return out;
 }
 
-std::string Amount::format(int maxDecimals) const { return toAlloString(maxDecimals) + " ALLO"; }
+std::string Amount::format(int maxDecimals) const {
+    return toAlloString(maxDecimals) + " ALLO";
+}
 
 Result<Amount> Amount::parse(std::string_view text, Unit plainUnit) {
     auto fail = [text](ErrorCode code, const std::string& why) {
         return makeError(code, "invalid amount '" + std::string(text) + "': " + why);
     };
-    auto invalid = [&fail](const std::string& why) { return fail(ErrorCode::InvalidArgument, why); };
+    auto invalid = [&fail](const std::string& why) {
+        return fail(ErrorCode::InvalidArgument, why);
+    };
 
     const std::string_view s = trim(text);
     if (s.empty()) return invalid("empty amount");

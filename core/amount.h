@@ -33,9 +33,9 @@ public:
 
     Amount() = default;  // zero
     static Amount fromUallo(uint64_t uallo);
-    static Amount fromInt(const Int& uallo);  // every Int is a valid amount
+    static Amount fromInt(const Int& uallo);     // every Int is a valid amount
     static Amount fromAllo(uint64_t wholeAllo);  // always fits: (2^64 - 1) * 10^18 < 2^256
-    static Amount max();  // 2^256 - 1 uallo
+    static Amount max();                         // 2^256 - 1 uallo
 
     // Parses a user or chain amount:
     //   "1500000000000000000uallo"   the Cosmos coin string (denom `uallo` is case-sensitive)

@@ -74,12 +74,13 @@ Result<Decoded> decode(std::string_view str, DecodeError* why) {
     if (why) *why = DecodeError::None;
     if (str.size() > kMaxLength) return fail(DecodeError::TooLong, why, str);
     bool lower = false, upper = false;
-    for (char ch : str) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (size_t i = 0; i < str.size(); ++i) {
+        const auto c = static_cast<unsigned char>(str[i]);
         if (c < 33 || c > 126) {
             // Out of range anywhere: in the prefix it is an HRP error, in the data an invalid char.
+            // (Compare indices: the address of a range-for copy says nothing about its position.)
             const size_t sep = str.rfind('1');
-            const bool inHrp = sep == std::string_view::npos || &ch < str.data() + sep;
+            const bool inHrp = sep == std::string_view::npos || i < sep;
             return fail(inHrp ? DecodeError::HrpCharOutOfRange : DecodeError::InvalidCharacter, why,
                         str);
         }
