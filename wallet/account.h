@@ -25,7 +25,8 @@ struct Account {
     SecureBytes privateKey;  // 32 bytes
 };
 
-// Derives account `index` from a mnemonic (validated first; an invalid one gives bip39's error).
+// Derives account `index` from a mnemonic (normalised and validated first; an invalid one gives
+// bip39's error). An index >= 2^31 is an error.
 Result<Account> deriveAccount(std::string_view mnemonic, std::string_view passphrase = {},
                               uint32_t index = 0, std::string_view hrp = kAccountPrefix);
 // Address of a compressed public key under a prefix.

@@ -8,8 +8,7 @@
 namespace allora::wallet::base58 {
 namespace {
 
-constexpr std::string_view kAlphabet =
-    "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 // Reverse table; -1 marks the characters Base58 leaves out (0, O, I, l and everything non-alnum).
 constexpr std::array<int8_t, 128> makeReverse() {
@@ -109,7 +108,8 @@ Result<Bytes> decodeCheck(std::string_view text) {
     Bytes& full = *decoded;
     if (full.size() < 4) {
         secureWipe(full);
-        return makeError(ErrorCode::InvalidArgument, "invalid Base58Check: too short for a checksum");
+        return makeError(ErrorCode::InvalidArgument,
+                         "invalid Base58Check: too short for a checksum");
     }
     const ByteSpan payload(full.data(), full.size() - 4);
     const auto sum = checksum(payload);

@@ -34,7 +34,9 @@ Status validate(std::string_view mnemonic);
 
 // PBKDF2-HMAC-SHA512(mnemonic, "mnemonic" + passphrase, 2048) → 64-byte seed. Both strings must
 // already be NFKD-normalised UTF-8 (the English words are ASCII; the app layer normalises
-// passphrases). Does not validate the mnemonic: call validate() first.
+// passphrases), and the mnemonic should be normalize()d: the seed hashes the exact text, so
+// "Abandon  abandon …" would give another seed. Does not validate the mnemonic: call validate()
+// first. toEntropy() and validate() normalise their input themselves.
 SecureBytes toSeed(std::string_view mnemonic, std::string_view passphrase = {});
 
 }  // namespace allora::wallet::bip39
