@@ -1,0 +1,115 @@
+// allora-qt: the desktop node and wallet. The composition root: it parses the command line, opens
+// the wallet in the home directory and shows the first-run wizard (when the keyring has no keys)
+// and then the main window. The node joins in a later issue.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTranslator>
+#include <filesystem>
+
+#include "core/paths.h"
+#include "ui/firstrunwizard.h"
+#include "ui/mainwindow.h"
+#include "ui/walletmodel.h"
+#include "wallet/keyring.h"
+
+namespace {
+
+void installTranslators(QApplication& app) {
+    // Qt's own strings (standard buttons, dialogs), then ours, compiled into the binary.
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    // English is the source language, but its plural forms ("1 word", "2 words") live in
+    // allora_en: it is the fallback when there is no translation for the user's language.
+    auto* allora = new QTranslator(&app);
+    if (allora->load(QLocale(), QStringLiteral("allora"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")) ||
+        allora->load(QStringLiteral(":/i18n/allora_en")))
+        QApplication::installTranslator(allora);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Allora"));
+    QApplication::setOrganizationDomain(QStringLiteral("allora.network"));
+    QApplication::setApplicationName(QStringLiteral("Allora"));
+    QApplication::setApplicationVersion(QString::fromLatin1(allora::versionString()));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/allora.svg")));
+    installTranslators(app);
+
+    const QString defaultHome = QFile::decodeName(allora::defaultHome().string().c_str());
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("allora-qt", "Allora desktop node and wallet."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption homeOption(
+        QStringLiteral("home"),
+        QCoreApplication::translate("allora-qt",
+                                    "Home directory of the wallet and node (default: %1).")
+            .arg(defaultHome),
+        QCoreApplication::translate("allora-qt", "DIR"), defaultHome);
+    const QCommandLineOption backendOption(
+        QStringLiteral("keyring-backend"),
+        QCoreApplication::translate(
+            "allora-qt",
+            "Keyring backend: file (encrypted, the default) or test (unencrypted, for "
+            "development networks)."),
+        QCoreApplication::translate("allora-qt", "BACKEND"), QStringLiteral("file"));
+    parser.addOption(homeOption);
+    parser.addOption(backendOption);
+    parser.process(app);
+
+    const auto backend = allora::wallet::parseBackend(parser.value(backendOption).toStdString());
+    if (!backend) {
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "allora-qt",
+                                   "allora-qt: unknown keyring backend \"%1\" (expected "
+                                   "file or test)")
+                                   .arg(parser.value(backendOption))
+                            << Qt::endl;
+        return 2;
+    }
+    const std::filesystem::path home(QFile::encodeName(parser.value(homeOption)).toStdString());
+
+    // Until the main window is up, closing the wizard must not end the program.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    allora::ui::WalletModel wallet;
+    allora::ui::MainWindow window(&wallet);  // destroyed before the wallet it shows
+
+    auto showWindow = [&window] {
+        window.show();
+        QApplication::setQuitOnLastWindowClosed(true);
+    };
+    QObject::connect(&wallet, &allora::ui::WalletModel::opened, &window, [&] {
+        if (!wallet.keys().isEmpty()) {
+            showWindow();
+            return;
+        }
+        auto* wizard = new allora::ui::FirstRunWizard(&wallet, &window);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(wizard, &QDialog::finished, &window, showWindow);
+        wizard->show();
+    });
+    QObject::connect(
+        &wallet, &allora::ui::WalletModel::openFailed, &window, [&](const QString& message) {
+            showWindow();
+            QMessageBox::critical(&window, QCoreApplication::translate("allora-qt", "Allora"),
+                                  QCoreApplication::translate(
+                                      "allora-qt", "The wallet in %1 could not be opened:\n%2")
+                                      .arg(parser.value(homeOption), message));
+        });
+    wallet.open(home, *backend);
+
+    return QApplication::exec();
+}

@@ -1,0 +1,236 @@
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include "core/paths.h"
+#include "ui/firstrunwizard.h"
+#include "ui/guiutil.h"
+#include "ui/walletmodel.h"
+
+namespace allora::ui {
+
+namespace {
+
+enum StackPage { LoadingPage, NoWalletPage, AccountPage };
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(WalletModel* model, QWidget* parent)
+    : QMainWindow(parent),
+      model_(model),
+      stack_(new QStackedWidget(this)),
+      accountNameLabel_(nullptr),
+      addressLabel_(nullptr),
+      copyAddressButton_(nullptr),
+      walletStatusLabel_(new QLabel(this)),
+      nodeStatusLabel_(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Allora"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/allora.svg")));
+    resize(900, 600);
+
+    createMenus();
+
+    // Loading: shown until the keyring has been opened (a moment, off the GUI thread).
+    auto* loading = new QLabel(tr("Opening wallet…"), stack_);
+    loading->setAlignment(Qt::AlignCenter);
+
+    // No wallet yet: say so and offer the wizard.
+    auto* empty = new QWidget(stack_);
+    {
+        auto* layout = new QVBoxLayout(empty);
+        layout->addStretch(1);
+        auto* title = heading(tr("No wallet yet"), empty);
+        title->setAlignment(Qt::AlignCenter);
+        auto* text =
+            new QLabel(tr("Create a new wallet, or restore one from its recovery phrase."), empty);
+        text->setAlignment(Qt::AlignCenter);
+        text->setWordWrap(true);
+        auto* button = new QPushButton(tr("Create or restore wallet…"), empty);
+        button->setObjectName(QStringLiteral("createWalletButton"));
+        connect(button, &QPushButton::clicked, this, &MainWindow::showFirstRunWizard);
+        layout->addWidget(title);
+        layout->addWidget(text);
+        layout->addSpacing(12);
+        layout->addWidget(button, 0, Qt::AlignCenter);
+        layout->addStretch(2);
+    }
+
+    // The active account.
+    auto* account = new QWidget(stack_);
+    {
+        accountNameLabel_ = heading(QString(), account);
+        accountNameLabel_->setObjectName(QStringLiteral("accountNameLabel"));
+        addressLabel_ = new QLabel(account);
+        addressLabel_->setObjectName(QStringLiteral("addressLabel"));
+        addressLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse |
+                                               Qt::TextSelectableByKeyboard);
+        addressLabel_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        addressLabel_->setCursor(Qt::IBeamCursor);
+        copyAddressButton_ = new QPushButton(tr("&Copy address"), account);
+        copyAddressButton_->setObjectName(QStringLiteral("copyAddressButton"));
+        connect(copyAddressButton_, &QPushButton::clicked, this, [this] {
+            QGuiApplication::clipboard()->setText(addressLabel_->text());
+            statusBar()->showMessage(tr("Address copied to the clipboard."), 3000);
+        });
+        auto* caption = new QLabel(tr("Address"), account);
+        caption->setForegroundRole(QPalette::PlaceholderText);
+        // Honest about what is missing rather than showing an empty balance.
+        auto* note =
+            new QLabel(tr("Balances and history appear here once the node is running."), account);
+        note->setObjectName(QStringLiteral("accountNoteLabel"));
+        note->setForegroundRole(QPalette::PlaceholderText);
+        note->setWordWrap(true);
+
+        auto* addressRow = new QHBoxLayout;
+        addressRow->addWidget(addressLabel_);
+        addressRow->addSpacing(12);
+        addressRow->addWidget(copyAddressButton_);
+        addressRow->addStretch(1);
+
+        auto* layout = new QVBoxLayout(account);
+        layout->setContentsMargins(32, 32, 32, 32);
+        layout->setSpacing(6);
+        layout->addWidget(accountNameLabel_);
+        layout->addSpacing(12);
+        layout->addWidget(caption);
+        layout->addLayout(addressRow);
+        layout->addSpacing(24);
+        layout->addWidget(note);
+        layout->addStretch(1);
+    }
+
+    stack_->insertWidget(LoadingPage, loading);
+    stack_->insertWidget(NoWalletPage, empty);
+    stack_->insertWidget(AccountPage, account);
+    setCentralWidget(stack_);
+
+    walletStatusLabel_->setObjectName(QStringLiteral("walletStatusLabel"));
+    nodeStatusLabel_->setObjectName(QStringLiteral("nodeStatusLabel"));
+    // The node arrives in a later issue; until then the window says so rather than pretending.
+    nodeStatusLabel_->setText(tr("Node: not running"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    auto* separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    for (QLabel* l : {walletStatusLabel_, nodeStatusLabel_}) l->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addPermanentWidget(walletStatusLabel_);
+    statusBar()->addPermanentWidget(separator);
+    statusBar()->addPermanentWidget(nodeStatusLabel_);
+
+    connect(model_, &WalletModel::opened, this, &MainWindow::updateWalletState);
+    connect(model_, &WalletModel::openFailed, this, &MainWindow::updateWalletState);
+    connect(model_, &WalletModel::activeKeyChanged, this, &MainWindow::updateWalletState);
+    connect(model_, &WalletModel::keysChanged, this, &MainWindow::updateWalletState);
+    updateWalletState();
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+
+    QMenu* walletMenu = menuBar()->addMenu(tr("&Wallet"));
+    walletMenu->setObjectName(QStringLiteral("walletMenu"));
+    QAction* create = walletMenu->addAction(tr("&Create or restore wallet…"));
+    create->setObjectName(QStringLiteral("createWalletAction"));
+    connect(create, &QAction::triggered, this, &MainWindow::showFirstRunWizard);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About Allora"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateWalletState() {
+    if (QAction* create = findChild<QAction*>(QStringLiteral("createWalletAction")))
+        create->setEnabled(model_->isOpen());
+
+    switch (model_->state()) {
+        case WalletModel::State::Closed:
+        case WalletModel::State::Opening:
+            stack_->setCurrentIndex(LoadingPage);
+            walletStatusLabel_->setText(tr("Opening wallet…"));
+            return;
+        case WalletModel::State::Failed:
+            stack_->setCurrentIndex(NoWalletPage);
+            walletStatusLabel_->setText(tr("Wallet: could not be opened"));
+            return;
+        case WalletModel::State::Open:
+            break;
+    }
+
+    const auto key = model_->activeKey();
+    if (!key) {
+        stack_->setCurrentIndex(NoWalletPage);
+        walletStatusLabel_->setText(tr("No wallet"));
+        return;
+    }
+    const QString name = QString::fromStdString(key->name);
+    const QString address = QString::fromStdString(key->address);
+    accountNameLabel_->setText(name);
+    addressLabel_->setText(address);
+    stack_->setCurrentIndex(AccountPage);
+    walletStatusLabel_->setText(tr("Wallet: %1 · %2").arg(name, shortAddress(address)));
+    walletStatusLabel_->setToolTip(address);
+}
+
+void MainWindow::showFirstRunWizard() {
+    if (wizard_) {
+        wizard_->raise();
+        wizard_->activateWindow();
+        return;
+    }
+    if (!model_->isOpen()) return;
+    wizard_ = new FirstRunWizard(model_, this);
+    wizard_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard_, &QObject::destroyed, this, [this] { wizard_ = nullptr; });
+    wizard_->open();
+}
+
+void MainWindow::showAbout() {
+    // Non-blocking (open(), not exec()): a nested event loop here would help nobody.
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Allora"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(tr("<b>Allora</b> version %1").arg(QString::fromLatin1(allora::versionString())));
+    box->setInformativeText(
+        tr("A desktop node and wallet for the Allora network, a decentralised network of "
+           "machine-learning models."));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}
+
+}  // namespace allora::ui
