@@ -1,0 +1,136 @@
+// MerkleTree: the state commitment (app hash). A binary sparse Merkle tree over 256-bit paths,
+// stored path-compressed in SQLite, in the style of Diem's Jellyfish Merkle Tree.
+//
+// The scheme (normative: the app hash and the proofs of every node depend on it).
+// Each state entry (key, value) is a leaf at path K = SHA-256(key) with value hash V =
+// SHA-256(value). Think of the complete binary tree of depth 256: the position at depth d on path K
+// holds every leaf whose path starts with the first d bits of K; bit d (most significant bit of
+// byte 0 is bit 0) chooses its left (0) or right (1) child. The hash H(p) of a position p is
+//     H(p) = 32 zero bytes                          if no leaf lies under p (the empty hash);
+//     H(p) = SHA-256(0x00 || K || V)                if exactly one leaf (K, V) lies under p;
+//     H(p) = SHA-256(0x01 || H(left) || H(right))   if two or more leaves lie under p.
+// The app hash is H(root): 32 zero bytes for the empty state. A lone leaf is thus hashed at the
+// highest position where it is alone (it is not pushed down to depth 256), and a run of positions
+// with one empty child each is hashed level by level with the empty hash as the sibling. The root
+// is a function of the set of (key, value) pairs only: insertion order and history cannot change
+// it. Proofs (merkle_proof.h) list H(sibling) for each position on the key's path down to the
+// first position that is empty or holds a single leaf.
+//
+// Storage.
+// Only "branches" are rows: positions with leaves under both children. A branch is named by its
+// depth d and its d-bit prefix; its row holds its two children, each a leaf (K and V) or a deeper
+// branch (its name and hash), so a run of one-sided positions between a branch and its child costs
+// no row (path compression), and a leaf needs no row of its own. Updating k keys rewrites only the
+// branches on their paths: O(k·log n) rows and hashes for n random keys, never O(n).
+// The tree keeps only the latest version: a branch that disappears is deleted in the same write,
+// and a changed branch is overwritten in place (its name is its position, which does not change).
+// So a tree of n >= 1 leaves has exactly n - 1 rows in state_smt_branch.
+//
+// Tables (in the caller's Database, created if missing): state_smt_branch, state_smt_root. All
+// writes of one apply() happen inside a savepoint, so they join the caller's transaction (and a
+// failed apply() leaves it untouched); the root is read from the database at each call, so a
+// rolled-back transaction can never leave a stale root in memory.
+//
+// Not thread-safe: like its Database, a MerkleTree is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/result.h"
+#include "core/sqlite.h"
+#include "node/state/merkle_proof.h"
+
+namespace allora::node {
+
+class MerkleTree {
+public:
+    struct Update {
+        Hash256 keyHash{};                 // SHA-256(key)
+        std::optional<Hash256> valueHash;  // SHA-256(value); nullopt removes the key
+    };
+
+    // Work counters, cumulative since open or resetStats(); they make the cost of an update
+    // measurable in tests without timing.
+    struct Stats {
+        uint64_t hashes = 0;  // SHA-256 evaluations of tree nodes (leaf and internal hashes)
+        uint64_t branchesRead = 0;
+        uint64_t branchesWritten = 0;
+        uint64_t branchesDeleted = 0;
+    };
+
+    // Creates the tables if missing and prepares the statements. `db` must outlive the tree and
+    // stay where it is.
+    static Result<MerkleTree> open(Database& db);
+
+    MerkleTree(MerkleTree&&) noexcept = default;
+    MerkleTree& operator=(MerkleTree&&) noexcept = default;
+
+    // The current root hash (the app hash of the committed or in-transaction state).
+    Result<Hash256> root() const;
+
+    // Applies a batch of changes and returns the new root. Updates may come in any order; two
+    // updates of one key hash are an error. Removing an absent key is a no-op.
+    Result<Hash256> apply(std::vector<Update> updates);
+
+    // Proof for SHA-256(key) against root(): inclusion if the key is present, else exclusion.
+    Result<MerkleProof> prove(ByteSpan key) const;
+    Result<MerkleProof> proveHashed(const Hash256& keyHash) const;
+
+    // See verifyMerkleProof: `value` absent checks a non-membership proof.
+    static bool verify(const Hash256& root, ByteSpan key, std::optional<ByteSpan> value,
+                       const MerkleProof& proof) {
+        return verifyMerkleProof(root, key, value, proof);
+    }
+
+    const Stats& stats() const { return stats_; }
+    // Counters are bookkeeping, not tree state: resetting them is allowed through const access.
+    void resetStats() const { stats_ = {}; }
+
+private:
+    // A subtree as its parent sees it.
+    struct NodeRef {
+        enum class Kind : uint8_t { Empty = 0, Leaf = 1, Branch = 2 };
+        Kind kind = Kind::Empty;
+        uint8_t depth = 0;  // Branch: the bit its children split on (0..255). Leaf, Empty: 0.
+        Hash256 path{};     // Leaf: its key hash. Branch: its prefix, bits from `depth` on zero.
+        // Leaf: its VALUE hash V (the leaf hash is derived when needed, so the parent's row can
+        // serve proofs). Branch: H of its own position. Empty: zero.
+        Hash256 hash{};
+        bool operator==(const NodeRef&) const = default;
+    };
+    struct Branch {
+        NodeRef left;
+        NodeRef right;
+    };
+
+    explicit MerkleTree(Database& db) : db_(&db) {}
+
+    Result<NodeRef> update(const NodeRef& node, unsigned depth, std::span<const Update> updates);
+    Result<NodeRef> updateLeafOrEmpty(const NodeRef& node, unsigned depth,
+                                      std::span<const Update> updates);
+    Result<NodeRef> combine(unsigned depth, const NodeRef& left, const NodeRef& right,
+                            const NodeRef* existing, const Branch* existingChildren);
+    // The hash of `node` as seen from the position at `depth` on its path (lifted through the
+    // one-sided positions above a compressed branch).
+    Hash256 hashAt(const NodeRef& node, unsigned depth) const;
+
+    Result<MerkleProof> walkProof(const Hash256& keyHash) const;
+
+    Result<NodeRef> loadRoot() const;
+    Status storeRoot(const NodeRef& root, const Hash256& rootHash);
+    Result<Branch> loadBranch(const NodeRef& node) const;
+    Status storeBranch(const NodeRef& node, const Branch& branch);
+    Status deleteBranch(const NodeRef& node);
+
+    Database* db_;
+    // Prepared once: an update touches thousands of rows and re-preparing would dominate.
+    mutable Statement selectRoot_, upsertRoot_;
+    mutable Statement selectBranch_, upsertBranch_, deleteBranch_;
+    mutable Stats stats_;
+};
+
+}  // namespace allora::node

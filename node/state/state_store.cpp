@@ -1,0 +1,213 @@
+#include "node/state/state_store.h"
+
+#include <cassert>
+
+#include "core/encoding.h"
+
+namespace allora::node {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS state_kv (
+  key   BLOB PRIMARY KEY NOT NULL,
+  value BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state_meta (
+  id       INTEGER PRIMARY KEY CHECK (id = 0),
+  height   INTEGER NOT NULL CHECK (height >= 0),
+  app_hash BLOB NOT NULL
+);
+)sql";
+
+class ResetOnExit {
+public:
+    explicit ResetOnExit(Statement& statement) : statement_(statement) {}
+    ~ResetOnExit() { statement_.reset(); }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    Statement& statement_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
+    if (auto s = db.exec(kSchema); !s) return s.error();
+    auto tree = MerkleTree::open(db);
+    if (!tree) return tree.error();
+    std::unique_ptr<StateStore> store(new StateStore(db, std::move(*tree)));
+    struct Prepared {
+        Statement* target;
+        const char* sql;
+    };
+    const Prepared statements[] = {
+        {&store->selectValue_, "SELECT value FROM state_kv WHERE key = ?1"},
+        {&store->upsertValue_, "INSERT OR REPLACE INTO state_kv (key, value) VALUES (?1, ?2)"},
+        {&store->deleteValue_, "DELETE FROM state_kv WHERE key = ?1"},
+        {&store->selectMeta_, "SELECT height, app_hash FROM state_meta WHERE id = 0"},
+        {&store->upsertMeta_,
+         "INSERT OR REPLACE INTO state_meta (id, height, app_hash) VALUES (0, ?1, ?2)"},
+    };
+    for (const Prepared& p : statements) {
+        auto stmt = db.prepare(p.sql);
+        if (!stmt) return stmt.error();
+        *p.target = std::move(*stmt);
+    }
+
+    // The recorded app hash and the tree are written in one transaction; if they disagree the file
+    // was damaged or edited, and running on would make this node fork off the chain.
+    auto last = store->lastCommit();
+    if (!last) return last.error();
+    auto root = store->tree_.root();
+    if (!root) return root.error();
+    const Hash256 recorded = *last ? (*last)->appHash : Hash256{};
+    if (recorded != *root) {
+        return makeError(ErrorCode::Corrupt, "state store: recorded app hash " + toHex(recorded) +
+                                                 " does not match the state tree root " +
+                                                 toHex(*root));
+    }
+    return store;
+}
+
+Result<std::optional<Bytes>> StateStore::get(ByteSpan key) const {
+    ResetOnExit guard(selectValue_);
+    if (auto s = selectValue_.bind(1, key); !s) return s.error();
+    auto row = selectValue_.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<Bytes>();
+    return std::optional<Bytes>(selectValue_.columnBlob(0));
+}
+
+Status StateStore::forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
+                                  const Visitor& visit) const {
+    // BLOB comparison in SQLite is memcmp, then length: the same order as compareBytes.
+    auto stmt = db_->prepare(end ? "SELECT key, value FROM state_kv WHERE key >= ?1 AND key < ?2 "
+                                   "ORDER BY key"
+                                 : "SELECT key, value FROM state_kv WHERE key >= ?1 ORDER BY key");
+    if (!stmt) return stmt.error();
+    if (auto s = stmt->bind(1, begin); !s) return s;
+    if (end) {
+        if (auto s = stmt->bind(2, *end); !s) return s;
+    }
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) return {};
+        if (!visit(stmt->columnBlobView(0), stmt->columnBlobView(1))) return {};
+    }
+}
+
+Result<std::optional<StateStore::CommitInfo>> StateStore::lastCommit() const {
+    ResetOnExit guard(selectMeta_);
+    auto row = selectMeta_.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<CommitInfo>();
+    const ByteSpan hash = selectMeta_.columnBlobView(1);
+    const int64_t height = selectMeta_.columnInt64(0);
+    if (hash.size() != 32 || height < 0) {
+        return makeError(ErrorCode::Corrupt, "state store: malformed commit record");
+    }
+    CommitInfo info;
+    info.height = static_cast<uint64_t>(height);
+    std::copy(hash.begin(), hash.end(), info.appHash.begin());
+    return std::optional<CommitInfo>(info);
+}
+
+Result<uint64_t> StateStore::height() const {
+    auto last = lastCommit();
+    if (!last) return last.error();
+    return *last ? (*last)->height : uint64_t{0};
+}
+
+Result<Hash256> StateStore::appHash() const {
+    auto last = lastCommit();
+    if (!last) return last.error();
+    return *last ? (*last)->appHash : Hash256{};
+}
+
+Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, uint64_t height) {
+    // Committing an overlay made on another overlay would skip that one's writes.
+    assert(&block.base() == this && "commit() of an overlay not made directly on this store");
+    if (&block.base() != this) {
+        return makeError(ErrorCode::Internal,
+                         "state store: commit() of an overlay not made directly on this store");
+    }
+    if (!txn.active() || &txn.database() != db_) {
+        return makeError(ErrorCode::Internal,
+                         "state store: commit() needs an open transaction on the store's database");
+    }
+    auto last = lastCommit();
+    if (!last) return last.error();
+    if (*last && height <= (*last)->height) {
+        return makeError(ErrorCode::InvalidArgument, "state store: commit at height " +
+                                                         std::to_string(height) + " after height " +
+                                                         std::to_string((*last)->height));
+    }
+
+    auto savepoint = Savepoint::begin(*db_, "state_commit");
+    if (!savepoint) return savepoint.error();
+
+    std::vector<MerkleTree::Update> updates;
+    updates.reserve(block.size());
+    for (const auto& [key, value] : block.writes()) {
+        Statement& stmt = value ? upsertValue_ : deleteValue_;
+        Status bound =
+            value ? stmt.bindAll(ByteSpan(key), ByteSpan(*value)) : stmt.bind(1, ByteSpan(key));
+        if (!bound) {
+            stmt.reset();
+            return bound.error();
+        }
+        if (auto s = stmt.run(); !s) return s.error();
+        updates.push_back(
+            {sha256(key), value ? std::optional<Hash256>(sha256(*value)) : std::nullopt});
+    }
+    auto root = tree_.apply(std::move(updates));
+    if (!root) return root.error();
+
+    if (auto s = upsertMeta_.bindAll(height, ByteSpan(*root)); !s) {
+        upsertMeta_.reset();
+        return s.error();
+    }
+    if (auto s = upsertMeta_.run(); !s) return s.error();
+    if (auto s = savepoint->release(); !s) return s.error();
+    return *root;
+}
+
+Result<Hash256> StateStore::commit(const StateOverlay& block, uint64_t height) {
+    auto txn = Transaction::begin(*db_);
+    if (!txn) return txn.error();
+    auto root = commit(*txn, block, height);
+    if (!root) return root;  // the guard rolls back
+    if (auto s = txn->commit(); !s) return s.error();
+    return root;
+}
+
+Result<MerkleProof> StateStore::prove(ByteSpan key) const {
+    return tree_.prove(key);
+}
+
+Result<StateStore::ProvenValue> StateStore::getWithProof(ByteSpan key) const {
+    // Value, proof and commit record must come from one snapshot; a read transaction pins it (a
+    // no-op nesting-wise if the caller already has a transaction open, which then pins it anyway).
+    std::optional<Transaction> snapshot;
+    if (!db_->inTransaction()) {
+        auto txn = Transaction::begin(*db_, Transaction::Mode::Deferred);
+        if (!txn) return txn.error();
+        snapshot.emplace(std::move(*txn));
+    }
+    ProvenValue out;
+    auto value = get(key);
+    if (!value) return value.error();
+    out.value = std::move(*value);
+    auto proof = tree_.prove(key);
+    if (!proof) return proof.error();
+    out.proof = std::move(*proof);
+    auto last = lastCommit();
+    if (!last) return last.error();
+    if (*last) out.at = **last;
+    return out;
+}
+
+}  // namespace allora::node
