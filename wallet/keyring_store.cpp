@@ -28,6 +28,19 @@ Error damagedFile(const fs::path& path, const std::string& what) {
     return makeError(ErrorCode::Corrupt, "key file '" + path.string() + "' is damaged: " + what);
 }
 
+// Reads a key file by name, turning "no such file" into "no such key".
+Status readKeyFile(std::string_view name, const fs::path& path, FileBytes& out) {
+    auto read = readFile(path, kMaxKeyFile);
+    if (!read) {
+        if (read.code() == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, "key '" + std::string(name) + "' not found");
+        if (read.code() == ErrorCode::Corrupt) return damagedFile(path, "it is too large");
+        return read.error();
+    }
+    out.bytes = std::move(*read);
+    return {};
+}
+
 // "m/44'/118'/0'/0/i" → i; anything else is not a path this keyring writes.
 std::optional<uint32_t> indexFromPath(std::string_view hdPath) {
     const size_t slash = hdPath.rfind('/');
@@ -77,14 +90,7 @@ Result<KeyInfo> KeyringStore::get(std::string_view name) const {
     if (Status s = validateKeyName(name); !s) return s.error();
     const fs::path path = keyPath(name);
     FileBytes file{};
-    auto read = readFile(path, kMaxKeyFile);
-    if (!read) {
-        if (read.code() == ErrorCode::NotFound)
-            return makeError(ErrorCode::NotFound, "key '" + std::string(name) + "' not found");
-        if (read.code() == ErrorCode::Corrupt) return damagedFile(path, "it is too large");
-        return read.error();
-    }
-    file.bytes = std::move(*read);
+    if (Status s = readKeyFile(name, path, file); !s) return s.error();
     return readInfo(name, path, file.bytes);
 }
 
@@ -93,14 +99,7 @@ Result<KeyringStore::Unlocked> KeyringStore::unlock(std::string_view name,
     if (Status s = validateKeyName(name); !s) return s.error();
     const fs::path path = keyPath(name);
     FileBytes file{};
-    auto read = readFile(path, kMaxKeyFile);
-    if (!read) {
-        if (read.code() == ErrorCode::NotFound)
-            return makeError(ErrorCode::NotFound, "key '" + std::string(name) + "' not found");
-        if (read.code() == ErrorCode::Corrupt) return damagedFile(path, "it is too large");
-        return read.error();
-    }
-    file.bytes = std::move(*read);
+    if (Status s = readKeyFile(name, path, file); !s) return s.error();
     auto info = readInfo(name, path, file.bytes);
     if (!info) return info.error();
     auto secret = decodeSecret(file.bytes, path, password);
