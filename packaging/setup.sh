@@ -15,7 +15,7 @@ build_type=${BUILD_TYPE:-RelWithDebInfo}
 packages=(
   build-essential cmake ninja-build ccache pkg-config git   # toolchain
   qt6-base-dev qt6-base-dev-tools libgl-dev                 # Qt Core/Gui/Widgets/Test/Concurrent
-  libqt6charts6-dev libqt6svg6-dev                          # charts of worker weights, icons
+  qt6-charts-dev qt6-svg-dev libqt6opengl6-dev              # charts of worker weights (need OpenGL), icons
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools          # Qt Linguist (translations)
   qt6-qpa-plugins fonts-dejavu-core                         # platform plugins, a font to draw with
   libsodium-dev libsecp256k1-dev libssl-dev                 # crypto
