@@ -1,0 +1,246 @@
+#include "node/chain/ante.h"
+
+#include <algorithm>
+
+#include "core/encoding.h"
+#include "core/secp256k1.h"
+#include "cosmos/crypto/secp256k1/keys.pb.h"
+#include "node/chain/chain_params.h"
+#include "node/modules/address.h"
+#include "node/modules/proto_util.h"
+
+namespace allora::node {
+
+namespace {
+
+// A failure while reading or writing state: out of gas if the meter ran out, else internal.
+TxStatus storeFailure(const KvStore& store, const Error& error) {
+    if (store.gasMeter() != nullptr && store.gasMeter()->exhausted())
+        return TxStatus::fail(TxCode::OutOfGas, store.gasMeter()->outOfGasLog());
+    return TxStatus::internal(error);
+}
+
+TxStatus outOfGas(const KvStore& store) {
+    return TxStatus::fail(TxCode::OutOfGas, store.gasMeter()->outOfGasLog());
+}
+
+bool consume(KvStore& store, uint64_t amount, std::string_view what) {
+    return store.gasMeter() == nullptr || store.gasMeter()->consume(amount, what);
+}
+
+}  // namespace
+
+TxStatus AnteHandler::validateBasic(const DecodedTx& tx, AnteResult& out) const {
+    if (tx.body.messages_size() == 0)
+        return TxStatus::fail(TxCode::InvalidRequest, "must contain at least one message");
+    for (const auto& any : tx.body.messages()) {
+        const MsgHandler* handler = router_.find(any.type_url());
+        if (handler == nullptr)
+            return TxStatus::fail(TxCode::UnknownRequest,
+                                  "unrecognized message type: " + any.type_url());
+        std::vector<std::string> signers;
+        if (TxStatus s = handler->validateBasic(asBytes(any.value()), signers); !s.ok()) return s;
+        for (auto& signer : signers)  // unique, in order of first appearance (the SDK's GetSigners)
+            if (std::find(out.signers.begin(), out.signers.end(), signer) == out.signers.end())
+                out.signers.push_back(std::move(signer));
+    }
+    const auto sigCount = static_cast<size_t>(tx.raw.signatures_size());
+    if (sigCount == 0) return TxStatus::fail(TxCode::NoSignatures, "no signatures supplied");
+    if (sigCount != out.signers.size())
+        return TxStatus::fail(TxCode::Unauthorized, "wrong number of signers; expected " +
+                                                        std::to_string(out.signers.size()) +
+                                                        ", got " + std::to_string(sigCount));
+    if (static_cast<size_t>(tx.authInfo.signer_infos_size()) != sigCount)
+        return TxStatus::fail(TxCode::Unauthorized,
+                              "invalid number of signer infos; expected " +
+                                  std::to_string(sigCount) + ", got " +
+                                  std::to_string(tx.authInfo.signer_infos_size()));
+    const auto& fee = tx.authInfo.fee();
+    if (!fee.payer().empty() || !fee.granter().empty())
+        return TxStatus::fail(TxCode::InvalidRequest,
+                              "fee payer and fee granter are not supported");
+    if (auto coins = coinsFromProto(fee.amount()); !coins)
+        return TxStatus::fail(TxCode::InsufficientFee, "invalid fee amount: " + coins.message());
+    out.gasWanted = fee.gas_limit();
+    out.feePayer = out.signers.front();
+    return TxStatus::success();
+}
+
+TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
+                                        AnteResult& out) const {
+    auto params = loadChainParams(store);
+    if (!params) return storeFailure(store, params.error());
+    if (params->block_max_gas() != 0 && out.gasWanted > params->block_max_gas())
+        return TxStatus::fail(TxCode::InvalidGasLimit, "gas limit " +
+                                                           std::to_string(out.gasWanted) +
+                                                           " exceeds the block gas limit " +
+                                                           std::to_string(params->block_max_gas()));
+    auto price = GasPrice::parse(params->min_gas_price());
+    if (!price) return TxStatus::internal(price.error());
+    auto required = price->feeFor(out.gasWanted);
+    if (!required) return TxStatus::internal(required.error());
+    auto fee = coinsFromProto(tx.authInfo.fee().amount());  // validated in validateBasic
+    const Amount paid = amountOf(*fee, kBondDenom);
+    if (paid < *required) {
+        return TxStatus::fail(TxCode::InsufficientFee,
+                              "insufficient fees; got: " +
+                                  (fee->empty() ? std::string("0uallo") : coinsToString(*fee)) +
+                                  " required: " + required->toCoinString());
+    }
+    if (out.gasWanted > 0) {
+        auto perGas = paid.mulFrac(1, out.gasWanted);
+        auto asU64 = perGas ? perGas->toUint64() : Result<uint64_t>(perGas.error());
+        out.priority = asU64 ? *asU64 : UINT64_MAX;
+    }
+    auto payer = parseAddress(out.feePayer);
+    if (!payer) return TxStatus::fail(TxCode::InvalidAddress, payer.message());
+    auto account = auth_.account(store, *payer);
+    if (!account) return storeFailure(store, account.error());
+    if (!*account)
+        return TxStatus::fail(TxCode::UnknownAddress,
+                              "fee payer address: " + out.feePayer + " does not exist");
+    if (!fee->empty()) {
+        TxStatus sent = bank_.send(store, block.timeUnixNanos / 1'000'000'000, *payer,
+                                   moduleAddress(auth::kFeeCollectorName), *fee, nullptr);
+        if (!sent.ok()) {
+            if (sent.code == TxCode::Internal)
+                return storeFailure(store, makeError(ErrorCode::Internal, sent.log));
+            return TxStatus::fail(sent.code, sent.log);
+        }
+    }
+    out.events.push_back(Event{"tx", {{"fee", coinsToString(*fee)}, {"fee_payer", out.feePayer}}});
+    return TxStatus::success();
+}
+
+TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
+                                  const std::string& chainId, bool verify, AnteResult& out) const {
+    const std::string& signer = out.signers[index];
+    const auto& info = tx.authInfo.signer_infos(static_cast<int>(index));
+    auto address = parseAddress(signer);
+    if (!address) return TxStatus::fail(TxCode::InvalidAddress, address.message());
+    auto stored = auth_.account(store, *address);
+    if (!stored) return storeFailure(store, stored.error());
+    if (!*stored)
+        return TxStatus::fail(TxCode::UnknownAddress, "account " + signer + " does not exist");
+    auth::Account account = std::move(**stored);
+
+    if (!info.has_mode_info() || !info.mode_info().has_single() ||
+        info.mode_info().single().mode() != cosmos::tx::signing::v1beta1::SIGN_MODE_DIRECT)
+        return TxStatus::fail(TxCode::InvalidRequest,
+                              "unsupported sign mode: only SIGN_MODE_DIRECT is accepted");
+
+    // The public key: the account's, or (first tx) the one in the signer info, which must hash to
+    // the signer's address.
+    auto known = auth::AuthKeeper::publicKeyOf(account);
+    if (!known) return TxStatus::internal(known.error());
+    Bytes pubKey;
+    if (info.has_public_key()) {
+        if (info.public_key().type_url() != auth::kSecp256k1PubKeyType)
+            return TxStatus::fail(TxCode::InvalidPubKey,
+                                  "unsupported public key type: " + info.public_key().type_url());
+        cosmos::crypto::secp256k1::PubKey pk;
+        if (!parseStrict(pk, asBytes(info.public_key().value())) || pk.key().size() != 33 ||
+            !secp256k1::isValidPublicKey(asBytes(pk.key())))
+            return TxStatus::fail(TxCode::InvalidPubKey, "invalid secp256k1 public key");
+        pubKey.assign(pk.key().begin(), pk.key().end());
+        const Hash160 derived = hash160(pubKey);
+        if (!std::equal(derived.begin(), derived.end(), address->begin(), address->end()))
+            return TxStatus::fail(TxCode::InvalidPubKey,
+                                  "pubKey does not match signer address " + signer +
+                                      " with signer index: " + std::to_string(index));
+        if (*known && **known != pubKey)
+            return TxStatus::fail(TxCode::InvalidPubKey, "pubKey does not match the account's key");
+    } else if (*known) {
+        pubKey = **known;
+    } else {
+        return TxStatus::fail(TxCode::InvalidPubKey, "pubKey on account " + signer + " is not set");
+    }
+    const bool setPubKey = !*known;
+    if (setPubKey) auth::AuthKeeper::setPublicKey(account, pubKey);
+
+    auto params = auth_.params(store);
+    if (!params) return storeFailure(store, params.error());
+    if (!consume(store, params->sig_verify_cost_secp256k1(), "ante verify: secp256k1"))
+        return outOfGas(store);
+
+    const uint64_t sequence = account.base().sequence();
+    if (info.sequence() != sequence)
+        return TxStatus::fail(TxCode::InvalidSequence, "account sequence mismatch, expected " +
+                                                           std::to_string(sequence) + ", got " +
+                                                           std::to_string(info.sequence()));
+    if (verify) {
+        cosmos::tx::v1beta1::SignDoc doc;
+        doc.set_body_bytes(tx.raw.body_bytes());
+        doc.set_auth_info_bytes(tx.raw.auth_info_bytes());
+        doc.set_chain_id(chainId);
+        doc.set_account_number(account.base().account_number());
+        const Bytes signBytes = node::toBytes(doc);
+        const std::string& sig = tx.raw.signatures(static_cast<int>(index));
+        if (sig.size() != 64 || !verifySignature(pubKey, signBytes, asBytes(sig))) {
+            return TxStatus::fail(TxCode::Unauthorized,
+                                  "signature verification failed; please verify account number (" +
+                                      std::to_string(account.base().account_number()) +
+                                      "), sequence (" + std::to_string(sequence) +
+                                      ") and chain-id (" + chainId + ")");
+        }
+    }
+    if (index == 0) out.sequence = sequence;
+    account.mutable_base()->set_sequence(sequence + 1);
+    if (auto s = auth_.setAccount(store, account); !s) return storeFailure(store, s.error());
+    out.events.push_back(Event{"tx", {{"acc_seq", signer + "/" + std::to_string(sequence)}}});
+    out.events.push_back(Event{
+        "tx", {{"signature", toBase64(asBytes(tx.raw.signatures(static_cast<int>(index))))}}});
+    return TxStatus::success();
+}
+
+bool AnteHandler::verifySignature(ByteSpan pubKey, ByteSpan signBytes, ByteSpan signature) const {
+    Sha256 hasher;
+    const Hash256 id = hasher.update(pubKey).update(signBytes).update(signature).finish();
+    if (verified_.count(id) != 0) return true;
+    if (!secp256k1::verify(pubKey, signBytes, signature)) return false;
+    if (verified_.size() >= kMaxVerified) verified_.clear();
+    verified_.insert(id);
+    return true;
+}
+
+AnteResult AnteHandler::run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
+                            const std::string& chainId, bool verifySignatures) const {
+    AnteResult out;
+    auto finish = [&](TxStatus s) {
+        out.status = std::move(s);
+        return std::move(out);
+    };
+    if (TxStatus s = validateBasic(tx, out); !s.ok()) return finish(std::move(s));
+    auto params = auth_.params(store);
+    if (!params) return finish(storeFailure(store, params.error()));
+    if (params->max_tx_bytes() != 0 && tx.size > params->max_tx_bytes())
+        return finish(TxStatus::fail(
+            TxCode::TxTooLarge, "tx size " + std::to_string(tx.size) + " exceeds the limit of " +
+                                    std::to_string(params->max_tx_bytes()) + " bytes"));
+    if (static_cast<uint64_t>(out.signers.size()) > params->tx_sig_limit())
+        return finish(TxStatus::fail(TxCode::TooManySignatures,
+                                     "signatures: " + std::to_string(out.signers.size()) +
+                                         ", limit: " + std::to_string(params->tx_sig_limit())));
+    const uint64_t timeout = tx.body.timeout_height();
+    if (timeout != 0 && block.height > timeout)
+        return finish(TxStatus::fail(TxCode::TxTimeoutHeight,
+                                     "block height: " + std::to_string(block.height) +
+                                         ", timeout height: " + std::to_string(timeout)));
+    if (tx.body.memo().size() > params->max_memo_characters())
+        return finish(TxStatus::fail(
+            TxCode::MemoTooLarge,
+            "maximum number of characters is " + std::to_string(params->max_memo_characters()) +
+                " but received " + std::to_string(tx.body.memo().size()) + " characters"));
+    const uint64_t sizeCost =
+        params->tx_size_cost_per_byte() > UINT64_MAX / std::max<uint64_t>(tx.size, 1)
+            ? UINT64_MAX
+            : params->tx_size_cost_per_byte() * tx.size;
+    if (!consume(store, sizeCost, "txSize")) return finish(outOfGas(store));
+    if (TxStatus s = checkAndDeductFee(tx, store, block, out); !s.ok()) return finish(std::move(s));
+    for (size_t i = 0; i < out.signers.size(); ++i)
+        if (TxStatus s = checkSigner(tx, i, store, chainId, verifySignatures, out); !s.ok())
+            return finish(std::move(s));
+    return finish(TxStatus::success());
+}
+
+}  // namespace allora::node

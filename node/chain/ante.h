@@ -1,0 +1,77 @@
+// AnteHandler: the checks and charges that run before a transaction's messages, in the Cosmos
+// SDK's order: basic validation (messages known, signers, signature count, fee coins, gas limit,
+// timeout height, memo), tx size gas, minimum fee (min gas price × gas limit, a chain param),
+// fee deduction from the first signer into the fee collector, public key set on an account's
+// first tx (its address must be the signer's), signature gas, sequence, signature over
+// SignDoc{body, auth_info, chain_id, account_number} (SIGN_MODE_DIRECT, secp256k1, low-S), and
+// the sequence increment.
+//
+// The caller runs it on a child overlay and merges that only on success: a rejected tx changes
+// nothing (no fee, no sequence). Its writes (fee, sequence, pubkey) stay even when the messages
+// fail afterwards, as in the SDK, so a failed tx still pays and cannot be replayed.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "node/chain/abci_types.h"
+#include "node/chain/tx_decoder.h"
+#include "node/chain/tx_status.h"
+#include "node/modules/auth/auth_keeper.h"
+#include "node/modules/bank/bank_keeper.h"
+#include "node/modules/kv_store.h"
+#include "node/modules/msg_router.h"
+
+namespace allora::node {
+
+struct AnteResult {
+    TxStatus status;
+    std::vector<std::string> signers;  // bech32, in the order the signatures come
+    std::string feePayer;
+    uint64_t sequence = 0;   // the first signer's sequence this tx used
+    uint64_t gasWanted = 0;  // the tx's gas limit
+    uint64_t priority = 0;   // uallo fee per unit of gas, floor
+    std::vector<Event> events;
+};
+
+class AnteHandler {
+public:
+    AnteHandler(const auth::AuthKeeper& auth, const bank::BankKeeper& bank, const MsgRouter& router)
+        : auth_(auth), bank_(bank), router_(router) {}
+
+    // `store` must be metered with a GasMeter whose limit is the tx's gas limit. Signatures are
+    // not verified again when `verifySignatures` is false (mempool recheck: they cannot have
+    // changed, only the state they depend on).
+    AnteResult run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
+                   const std::string& chainId, bool verifySignatures = true) const;
+
+private:
+    TxStatus validateBasic(const DecodedTx& tx, AnteResult& out) const;
+    TxStatus checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
+                               AnteResult& out) const;
+    TxStatus checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
+                         const std::string& chainId, bool verify, AnteResult& out) const;
+
+    bool verifySignature(ByteSpan pubKey, ByteSpan signBytes, ByteSpan signature) const;
+
+    const auth::AuthKeeper& auth_;
+    const bank::BankKeeper& bank_;
+    const MsgRouter& router_;
+
+    // Signatures already verified (SHA-256 of pubkey ‖ sign bytes ‖ signature). A tx is verified
+    // at checkTx and again when its block executes; ECDSA verification is a pure function of
+    // these bytes, so remembering the answer changes no outcome and halves the dominant cost of
+    // a transfer. Only lookups, never iterated; cleared when it reaches kMaxVerified.
+    static constexpr size_t kMaxVerified = 200'000;
+    struct HashOfHash {
+        size_t operator()(const Hash256& h) const {
+            size_t v = 0;
+            for (size_t i = 0; i < sizeof v; ++i) v = (v << 8) | h[i];
+            return v;
+        }
+    };
+    mutable std::unordered_set<Hash256, HashOfHash> verified_;
+};
+
+}  // namespace allora::node

@@ -1,0 +1,192 @@
+#include "node/chain/block_store.h"
+
+#include <algorithm>
+
+#include "allora/chain/v1/chain.pb.h"
+#include "node/modules/proto_util.h"
+
+namespace allora::node {
+
+namespace {
+
+Hash256 toHash(ByteSpan bytes) {
+    Hash256 h{};
+    if (bytes.size() == h.size()) std::copy(bytes.begin(), bytes.end(), h.begin());
+    return h;
+}
+
+}  // namespace
+
+Bytes encodeTxResult(const TxResult& result) {
+    allora::chain::v1::TxResultRecord rec;
+    rec.set_code(result.code);
+    rec.set_codespace(result.codespace);
+    rec.set_log(result.log);
+    rec.set_gas_wanted(result.gasWanted);
+    rec.set_gas_used(result.gasUsed);
+    for (const Event& e : result.events) {
+        auto* pe = rec.add_events();
+        pe->set_type(e.type);
+        for (const auto& a : e.attributes) {
+            auto* pa = pe->add_attributes();
+            pa->set_key(a.key);
+            pa->set_value(a.value);
+        }
+    }
+    return node::toBytes(rec);
+}
+
+Result<TxResult> decodeTxResult(ByteSpan bytes) {
+    allora::chain::v1::TxResultRecord rec;
+    if (!rec.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        return makeError(ErrorCode::Corrupt, "stored tx result does not decode");
+    TxResult r;
+    r.code = rec.code();
+    r.codespace = rec.codespace();
+    r.log = rec.log();
+    r.gasWanted = rec.gas_wanted();
+    r.gasUsed = rec.gas_used();
+    for (const auto& pe : rec.events()) {
+        Event e{pe.type(), {}};
+        for (const auto& pa : pe.attributes()) e.attributes.push_back({pa.key(), pa.value()});
+        r.events.push_back(std::move(e));
+    }
+    return r;
+}
+
+Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
+    auto status = db.exec(
+        "CREATE TABLE IF NOT EXISTS chain_blocks ("
+        "  height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, time_ns INTEGER NOT NULL,"
+        "  app_hash BLOB NOT NULL, block BLOB NOT NULL);"
+        "CREATE TABLE IF NOT EXISTS chain_txs ("
+        "  height INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, tx BLOB NOT NULL,"
+        "  result BLOB NOT NULL, PRIMARY KEY (height, idx));"
+        "CREATE INDEX IF NOT EXISTS chain_txs_hash ON chain_txs(hash);");
+    if (!status) return status.error();
+    std::unique_ptr<BlockStore> store(new BlockStore(db));
+    struct {
+        Statement* stmt;
+        const char* sql;
+    } statements[] = {
+        {&store->insertBlock_,
+         "INSERT INTO chain_blocks(height, hash, time_ns, app_hash, block) VALUES "
+         "(?1,?2,?3,?4,?5)"},
+        {&store->insertTx_,
+         "INSERT INTO chain_txs(height, idx, hash, tx, result) VALUES (?1,?2,?3,?4,?5)"},
+        {&store->selectByHeight_,
+         "SELECT height, hash, time_ns, app_hash, block FROM chain_blocks WHERE height = ?1"},
+        {&store->selectByHash_,
+         "SELECT height, hash, time_ns, app_hash, block FROM chain_blocks WHERE hash = ?1"},
+        {&store->selectTxHashes_, "SELECT hash FROM chain_txs WHERE height = ?1 ORDER BY idx"},
+        {&store->selectTx_,
+         "SELECT height, idx, tx, result FROM chain_txs WHERE hash = ?1 "
+         "ORDER BY height DESC, idx DESC LIMIT 1"},
+        {&store->selectLatest_, "SELECT MAX(height) FROM chain_blocks"},
+    };
+    for (auto& s : statements) {
+        auto prepared = db.prepare(s.sql);
+        if (!prepared) return prepared.error();
+        *s.stmt = std::move(*prepared);
+    }
+    return store;
+}
+
+Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
+                            std::span<const TxResult> results) {
+    (void)txn;  // the statements run on the same connection, inside the caller's transaction
+    if (txs.size() != results.size())
+        return makeError(ErrorCode::Internal, "block store: txs and results differ in number");
+    if (auto s = insertBlock_.bindAll(block.height, ByteSpan(block.hash), block.timeUnixNanos,
+                                      ByteSpan(block.appHash), ByteSpan(block.bytes));
+        !s) {
+        insertBlock_.reset();
+        return s;
+    }
+    if (auto s = insertBlock_.run(); !s) return s;
+    for (size_t i = 0; i < txs.size(); ++i) {
+        const Hash256 hash = sha256(txs[i]);
+        const Bytes result = encodeTxResult(results[i]);
+        if (auto s = insertTx_.bindAll(block.height, static_cast<int64_t>(i), ByteSpan(hash),
+                                       ByteSpan(txs[i]), ByteSpan(result));
+            !s) {
+            insertTx_.reset();
+            return s;
+        }
+        if (auto s = insertTx_.run(); !s) return s;
+    }
+    return {};
+}
+
+Result<uint64_t> BlockStore::latestHeight() const {
+    auto row = selectLatest_.step();
+    uint64_t h = 0;
+    if (row && *row && !selectLatest_.isNull(0))
+        h = static_cast<uint64_t>(selectLatest_.columnInt64(0));
+    selectLatest_.reset();
+    if (!row) return row.error();
+    return h;
+}
+
+Result<std::optional<StoredBlock>> BlockStore::readBlock(Statement& stmt) const {
+    auto row = stmt.step();
+    if (!row) {
+        stmt.reset();
+        return row.error();
+    }
+    if (!*row) {
+        stmt.reset();
+        return std::optional<StoredBlock>{};
+    }
+    StoredBlock b;
+    b.height = static_cast<uint64_t>(stmt.columnInt64(0));
+    b.hash = toHash(stmt.columnBlobView(1));
+    b.timeUnixNanos = stmt.columnInt64(2);
+    b.appHash = toHash(stmt.columnBlobView(3));
+    b.bytes = stmt.columnBlob(4);
+    stmt.reset();
+    if (auto s = selectTxHashes_.bind(1, b.height); !s) return s.error();
+    while (true) {
+        auto next = selectTxHashes_.step();
+        if (!next) {
+            selectTxHashes_.reset();
+            return next.error();
+        }
+        if (!*next) break;
+        b.txHashes.push_back(toHash(selectTxHashes_.columnBlobView(0)));
+    }
+    selectTxHashes_.reset();
+    return std::optional<StoredBlock>(std::move(b));
+}
+
+Result<std::optional<StoredBlock>> BlockStore::blockByHeight(uint64_t height) const {
+    if (auto s = selectByHeight_.bind(1, height); !s) return s.error();
+    return readBlock(selectByHeight_);
+}
+
+Result<std::optional<StoredBlock>> BlockStore::blockByHash(const Hash256& hash) const {
+    if (auto s = selectByHash_.bind(1, ByteSpan(hash)); !s) return s.error();
+    return readBlock(selectByHash_);
+}
+
+Result<std::optional<StoredTx>> BlockStore::txByHash(const Hash256& hash) const {
+    if (auto s = selectTx_.bind(1, ByteSpan(hash)); !s) return s.error();
+    auto row = selectTx_.step();
+    if (!row || !*row) {
+        selectTx_.reset();
+        if (!row) return row.error();
+        return std::optional<StoredTx>{};
+    }
+    StoredTx t;
+    t.hash = hash;
+    t.height = static_cast<uint64_t>(selectTx_.columnInt64(0));
+    t.index = static_cast<uint32_t>(selectTx_.columnInt64(1));
+    t.tx = selectTx_.columnBlob(2);
+    auto result = decodeTxResult(selectTx_.columnBlobView(3));
+    selectTx_.reset();
+    if (!result) return result.error();
+    t.result = std::move(*result);
+    return std::optional<StoredTx>(std::move(t));
+}
+
+}  // namespace allora::node

@@ -1,0 +1,71 @@
+// BlockStore: the blocks, transactions and tx results of the chain, in SQLite tables of the node's
+// database, written in the SAME transaction as the state commit (StateStore::commit), so after a
+// crash the block store and the state are always at the same height.
+//
+// Tables:
+//   chain_blocks(height PRIMARY KEY, hash UNIQUE, time_ns, app_hash, block)
+//   chain_txs(height, idx, hash, tx, result; PRIMARY KEY (height, idx)), index on hash
+// The result column is an allora.chain.v1.TxResultRecord (code, log, gas, events).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/result.h"
+#include "core/sqlite.h"
+#include "node/chain/abci_types.h"
+
+namespace allora::node {
+
+struct StoredBlock {
+    uint64_t height = 0;
+    Hash256 hash{};
+    int64_t timeUnixNanos = 0;
+    Hash256 appHash{};  // the state after this block
+    Bytes bytes;        // as the consensus engine encoded it
+    std::vector<Hash256> txHashes;
+};
+
+struct StoredTx {
+    Hash256 hash{};
+    uint64_t height = 0;
+    uint32_t index = 0;
+    Bytes tx;
+    TxResult result;
+};
+
+class BlockStore {
+public:
+    // Creates the tables if missing. `db` must outlive the store and stay where it is.
+    static Result<std::unique_ptr<BlockStore>> open(Database& db);
+
+    // Writes a block with its txs and their results inside `txn` (the caller's, shared with the
+    // state commit). txs and results have the same length.
+    Status putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
+                    std::span<const TxResult> results);
+
+    // Highest stored height, 0 when empty.
+    Result<uint64_t> latestHeight() const;
+    Result<std::optional<StoredBlock>> blockByHeight(uint64_t height) const;
+    Result<std::optional<StoredBlock>> blockByHash(const Hash256& hash) const;
+    // The latest inclusion of a tx with this hash (a tx that failed may be included again).
+    Result<std::optional<StoredTx>> txByHash(const Hash256& hash) const;
+
+private:
+    explicit BlockStore(Database& db) : db_(&db) {}
+    Result<std::optional<StoredBlock>> readBlock(Statement& stmt) const;
+
+    Database* db_;
+    mutable Statement insertBlock_, insertTx_, selectByHeight_, selectByHash_, selectTxHashes_,
+        selectTx_, selectLatest_;
+};
+
+// TxResult <-> its stored form (allora.chain.v1.TxResultRecord bytes).
+Bytes encodeTxResult(const TxResult& result);
+Result<TxResult> decodeTxResult(ByteSpan bytes);
+
+}  // namespace allora::node

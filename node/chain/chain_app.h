@@ -1,0 +1,103 @@
+// ChainApp: the Application (application.h) of the Allora chain: genesis, check state, block
+// execution, commit and queries over the auth and bank modules, with a message router and block
+// hooks through which later modules (staking, mint, emissions) plug in.
+//
+// State flow:
+//   committed StateStore ──┬── checkState_ (overlay): checkTx; sequences advance here so several
+//                          │   txs of one account pass between blocks; rebuilt at every commit
+//                          └── blockState_ (overlay): finalizeBlock; per tx a child overlay for
+//                              the ante step and one for the messages, each merged or dropped
+// finalizeBlock ends by writing blockState_ into the store inside a SQLite transaction it keeps
+// open (that is how the app hash is computed); commit() adds the block store rows to the same
+// transaction and commits it, so state, block and app hash become durable together. Between the
+// two calls, queries and checkTx on the same connection see the pending block; the caller runs
+// finalizeBlock and commit back to back on its apply strand (DESIGN.md: Threads).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/sqlite.h"
+#include "node/chain/ante.h"
+#include "node/chain/application.h"
+#include "node/chain/block_store.h"
+#include "node/chain/genesis.h"
+#include "node/modules/auth/auth_keeper.h"
+#include "node/modules/bank/bank_keeper.h"
+#include "node/modules/block_hooks.h"
+#include "node/modules/msg_router.h"
+#include "node/state/state_store.h"
+
+namespace allora::node {
+
+class ChainApp final : public Application {
+public:
+    struct Options {
+        std::string version = "0.1.0";
+    };
+
+    // Opens the state and block store on `db` (which must outlive the app and stay where it is)
+    // and registers the bank messages.
+    static Result<std::unique_ptr<ChainApp>> open(Database& db, Options options);
+    static Result<std::unique_ptr<ChainApp>> open(Database& db) { return open(db, Options{}); }
+    ~ChainApp() override;
+
+    // Applies a validated genesis and commits it at height initial_height − 1; returns its app
+    // hash. AlreadyExists if the store already has a chain.
+    Result<Hash256> initChain(const Genesis& genesis);
+    bool hasGenesis() const;
+    const std::string& chainId() const { return chainId_; }
+
+    // Registration points for modules; use them before the first block.
+    MsgRouter& router() { return router_; }
+    BlockHooks& hooks() { return hooks_; }
+
+    const auth::AuthKeeper& authKeeper() const { return auth_; }
+    const bank::BankKeeper& bankKeeper() const { return bank_; }
+    const BlockStore& blockStore() const { return *blocks_; }
+    const StateStore& stateStore() const { return *state_; }
+
+    InfoResponse info() const override;
+    CheckTxResult checkTx(ByteSpan tx, CheckTxMode mode) override;
+    std::vector<Bytes> prepareProposal(std::span<const Bytes> txs, uint64_t maxBytes) override;
+    bool processProposal(const FinalizeBlockRequest& block) override;
+    Result<FinalizeBlockResponse> finalizeBlock(const FinalizeBlockRequest& block) override;
+    Status commit() override;
+    // Paths and payloads: chain_query.cpp.
+    QueryResponse query(const QueryRequest& request) const override;
+
+private:
+    ChainApp(Database& db, std::unique_ptr<StateStore> state, std::unique_ptr<BlockStore> blocks,
+             Options options);
+    Status loadChainInfo();
+    TxResult deliverTx(StateOverlay& block, const BlockInfo& info, ByteSpan txBytes) const;
+    void resetCheckState();
+    void dropPending();
+    BlockInfo nextBlockInfo() const;
+
+    Database* db_;
+    std::unique_ptr<StateStore> state_;
+    std::unique_ptr<BlockStore> blocks_;
+    Options options_;
+    auth::AuthKeeper auth_;
+    bank::BankKeeper bank_{auth_};
+    MsgRouter router_;
+    BlockHooks hooks_;
+    AnteHandler ante_{auth_, bank_, router_};
+
+    std::string chainId_;
+    int64_t lastBlockTimeNanos_ = 0;
+    std::unique_ptr<StateOverlay> checkState_;
+
+    // The block between finalizeBlock and commit.
+    struct Pending {
+        std::optional<Transaction> txn;
+        StoredBlock block;
+        std::vector<Bytes> txs;
+        std::vector<TxResult> results;
+    };
+    std::optional<Pending> pending_;
+};
+
+}  // namespace allora::node
