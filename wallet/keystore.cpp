@@ -16,18 +16,8 @@ namespace {
 
 constexpr std::string_view kKdfName = "argon2id";
 constexpr std::string_view kCipherName = "xchacha20-poly1305";
-constexpr size_t kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
-constexpr size_t kCheckBytes = 16;
 constexpr uint8_t kPlaintextFormat = 1;
 constexpr size_t kPlaintextPadding = 256;
-// Limits accepted when opening a file: a crafted file must not make us allocate 1 TiB or spin
-// for an hour before saying "wrong password". SENSITIVE is 4 passes and 1 GiB.
-constexpr uint64_t kMaxOpsLimit = 32;
-constexpr uint64_t kMaxMemLimit = crypto_pwhash_MEMLIMIT_SENSITIVE;
-
-static_assert(crypto_pwhash_SALTBYTES == 16);
-static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES == 24);
-
 Error damaged(std::string_view source, std::string_view what) {
     return makeError(ErrorCode::Corrupt,
                      "key file '" + std::string(source) + "' is damaged: " + std::string(what));
@@ -109,32 +99,6 @@ json::object buildDocument(const KeystoreHeader& h, const KdfParams& kdf, ByteSp
     return doc;
 }
 
-bool limitsAcceptable(const KdfParams& kdf) {
-    return kdf.opsLimit >= crypto_pwhash_OPSLIMIT_MIN && kdf.opsLimit <= kMaxOpsLimit &&
-           kdf.memLimit >= crypto_pwhash_MEMLIMIT_MIN && kdf.memLimit <= kMaxMemLimit;
-}
-
-// Argon2id → 64 bytes: [0, 32) the cipher key, [32, 64) hashed into the password check.
-Result<SecureBytes> deriveKeyMaterial(const SecureBytes& password, ByteSpan salt,
-                                      const KdfParams& kdf) {
-    SecureBytes out(kKeyBytes * 2);
-    const char* pw = password.empty() ? "" : reinterpret_cast<const char*>(password.data());
-    if (crypto_pwhash(out.data(), out.size(), pw, password.size(), salt.data(),
-                      static_cast<unsigned long long>(kdf.opsLimit),
-                      static_cast<size_t>(kdf.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return makeError(ErrorCode::Crypto, "Argon2id failed (not enough memory for " +
-                                                std::to_string(kdf.memLimit / (1024 * 1024)) +
-                                                " MiB?)");
-    return out;
-}
-
-Bytes passwordCheck(const SecureBytes& material) {
-    Bytes check(kCheckBytes);
-    crypto_generichash(check.data(), check.size(), material.data() + kKeyBytes, kKeyBytes, nullptr,
-                       0);
-    return check;
-}
-
 void putU16(uint8_t* p, size_t v) {
     p[0] = static_cast<uint8_t>(v >> 8);
     p[1] = static_cast<uint8_t>(v);
@@ -205,13 +169,6 @@ struct FieldReader {
 
 }  // namespace
 
-KdfParams KdfParams::interactive() {
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
-}
-KdfParams KdfParams::moderate() {
-    return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
-}
-
 Status validatePassword(const SecureBytes& password) {
     size_t chars = 0;
     for (size_t i = 0; i < password.size(); ++i)
@@ -227,7 +184,7 @@ Result<Keystore> Keystore::seal(KeystoreHeader header, const KeySecret& secret,
                                 const SecureBytes& password, const KdfParams& kdf) {
     initCrypto();
     if (Status s = validatePassword(password); !s) return s.error();
-    if (!limitsAcceptable(kdf))
+    if (!kdf.acceptable())
         return makeError(ErrorCode::InvalidArgument, "Argon2id limits out of range");
     if (secret.mnemonic.size() > kMaxSecretField || secret.passphrase.size() > kMaxSecretField)
         return makeError(ErrorCode::InvalidArgument, "mnemonic or passphrase too long");
@@ -235,24 +192,16 @@ Result<Keystore> Keystore::seal(KeystoreHeader header, const KeySecret& secret,
     Keystore ks;
     ks.header_ = std::move(header);
     ks.kdf_ = kdf;
-    ks.salt_.resize(crypto_pwhash_SALTBYTES);
-    randombytes_buf(ks.salt_.data(), ks.salt_.size());
-    auto material = deriveKeyMaterial(password, ks.salt_, kdf);
-    if (!material) return material.error();
-    ks.check_ = passwordCheck(*material);
+    ks.salt_ = password_seal::randomBytes(password_seal::kSaltBytes);
+    auto key = password_seal::derive(password, ks.salt_, kdf);
+    if (!key) return key.error();
+    ks.check_ = key->check;
     // A random 192-bit nonce: safe to pick at random, and every seal uses a fresh key anyway.
-    ks.nonce_.resize(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    randombytes_buf(ks.nonce_.data(), ks.nonce_.size());
+    ks.nonce_ = password_seal::randomBytes(password_seal::kNonceBytes);
     ks.aad_ = associatedData(buildDocument(ks.header_, kdf, ks.salt_, ks.check_, ks.nonce_));
 
     const SecureBytes plaintext = buildPlaintext(secret);
-    ks.ciphertext_.resize(plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-    unsigned long long ctLen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        ks.ciphertext_.data(), &ctLen, plaintext.data(), plaintext.size(),
-        reinterpret_cast<const uint8_t*>(ks.aad_.data()), ks.aad_.size(), nullptr, ks.nonce_.data(),
-        material->data());
-    ks.ciphertext_.resize(static_cast<size_t>(ctLen));
+    ks.ciphertext_ = password_seal::encrypt(*key, ks.nonce_, plaintext.span(), asBytes(ks.aad_));
     ks.source_ = ks.header_.name;
     return ks;
 }
@@ -308,12 +257,12 @@ Result<Keystore> Keystore::parse(std::string_view text, std::string_view source)
     if (!ops) return ops.error();
     if (!mem) return mem.error();
     ks.kdf_ = {*ops, *mem};
-    if (!limitsAcceptable(ks.kdf_))
+    if (!ks.kdf_.acceptable())
         return makeError(ErrorCode::Unsupported,
                          "key file '" + std::string(source) +
                              "' asks for Argon2id limits outside what this program accepts");
-    auto salt = kdf.base64("salt", crypto_pwhash_SALTBYTES);
-    auto check = kdf.base64("check", kCheckBytes);
+    auto salt = kdf.base64("salt", password_seal::kSaltBytes);
+    auto check = kdf.base64("check", password_seal::kCheckBytes);
     if (!salt) return salt.error();
     if (!check) return check.error();
     ks.salt_ = std::move(*salt);
@@ -328,12 +277,11 @@ Result<Keystore> Keystore::parse(std::string_view text, std::string_view source)
         return makeError(
             ErrorCode::Unsupported,
             "key file '" + std::string(source) + "' uses an unknown cipher '" + *cipherName + "'");
-    auto nonce = cipher.base64("nonce", crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    auto nonce = cipher.base64("nonce", password_seal::kNonceBytes);
     auto ct = cipher.base64("ciphertext", 0);
     if (!nonce) return nonce.error();
     if (!ct) return ct.error();
-    if (ct->size() < crypto_aead_xchacha20poly1305_ietf_ABYTES + kPlaintextPadding ||
-        ct->size() > kMaxFileSize)
+    if (ct->size() < password_seal::kTagBytes + kPlaintextPadding || ct->size() > kMaxFileSize)
         return damaged(source, "field 'cipher.ciphertext' has an impossible length");
     ks.nonce_ = std::move(*nonce);
     ks.ciphertext_ = std::move(*ct);
@@ -367,25 +315,19 @@ Status Keystore::save(const std::filesystem::path& file, IfExists ifExists) cons
 
 Result<KeySecret> Keystore::unlock(const SecureBytes& password) const {
     initCrypto();
-    auto material = deriveKeyMaterial(password, salt_, kdf_);
-    if (!material) return material.error();
-    const Bytes check = passwordCheck(*material);
-    if (sodium_memcmp(check.data(), check_.data(), kCheckBytes) != 0)
+    auto key = password_seal::derive(password, salt_, kdf_);
+    if (!key) return key.error();
+    if (!password_seal::checkMatches(*key, check_))
         return makeError(ErrorCode::WrongPassword, "wrong password for key '" + header_.name + "'");
-
-    SecureBytes pt(ciphertext_.size() - crypto_aead_xchacha20poly1305_ietf_ABYTES);
-    unsigned long long ptLen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            pt.data(), &ptLen, nullptr, ciphertext_.data(), ciphertext_.size(),
-            reinterpret_cast<const uint8_t*>(aad_.data()), aad_.size(), nonce_.data(),
-            material->data()) != 0)
+    auto pt = password_seal::decrypt(*key, nonce_, ciphertext_, asBytes(aad_));
+    if (!pt)
         return damaged(source_,
                        "the password is right but the contents were modified or damaged "
                        "(authentication failed)");
 
     // Authenticated, so a malformed plaintext means a writer bug or a future format.
-    const uint8_t* p = pt.data();
-    const uint8_t* end = pt.data() + ptLen;
+    const uint8_t* p = pt->data();
+    const uint8_t* end = pt->data() + pt->size();
     if (*p != kPlaintextFormat)
         return makeError(
             ErrorCode::Unsupported,

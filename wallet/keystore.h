@@ -30,19 +30,14 @@
 
 #include "core/bytes.h"
 #include "core/file_util.h"
+#include "core/password_seal.h"
 #include "core/result.h"
 #include "core/secp256k1.h"
 
 namespace allora::wallet {
 
-struct KdfParams {
-    uint64_t opsLimit = 0;
-    uint64_t memLimit = 0;  // bytes
-
-    static KdfParams interactive();  // libsodium INTERACTIVE: 2 passes, 64 MiB (~0.2 s)
-    static KdfParams moderate();     // libsodium MODERATE: 3 passes, 256 MiB (~1 s); File keys
-    bool operator==(const KdfParams&) const = default;
-};
+// The Argon2id limits (core/password_seal.h); File keys use KdfParams::moderate().
+using allora::KdfParams;
 
 // What the ciphertext protects.
 struct KeySecret {
