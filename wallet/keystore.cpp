@@ -1,7 +1,5 @@
 #include "wallet/keystore.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
