@@ -29,6 +29,17 @@ bool KdfParams::acceptable() const {
            memLimit >= crypto_pwhash_MEMLIMIT_MIN && memLimit <= kMaxMemLimit;
 }
 
+Status validatePassword(const SecureBytes& password) {
+    size_t chars = 0;
+    for (size_t i = 0; i < password.size(); ++i)
+        if ((password[i] & 0xC0) != 0x80) ++chars;  // count UTF-8 lead bytes, not bytes
+    if (chars < kMinPasswordChars)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            "the password must have at least " + std::to_string(kMinPasswordChars) + " characters");
+    return {};
+}
+
 namespace password_seal {
 
 Result<SealKey> derive(const SecureBytes& password, ByteSpan salt, const KdfParams& kdf) {

@@ -29,6 +29,10 @@ struct KdfParams {
     bool operator==(const KdfParams&) const = default;
 };
 
+// The rule for every password that encrypts a key: at least 8 characters (code points).
+constexpr size_t kMinPasswordChars = 8;
+Status validatePassword(const SecureBytes& password);
+
 namespace password_seal {
 
 constexpr size_t kSaltBytes = 16;

@@ -167,17 +167,6 @@ struct FieldReader {
 
 }  // namespace
 
-Status validatePassword(const SecureBytes& password) {
-    size_t chars = 0;
-    for (size_t i = 0; i < password.size(); ++i)
-        if ((password[i] & 0xC0) != 0x80) ++chars;  // count UTF-8 lead bytes, not bytes
-    if (chars < kMinPasswordChars)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            "the password must have at least " + std::to_string(kMinPasswordChars) + " characters");
-    return {};
-}
-
 Result<Keystore> Keystore::seal(KeystoreHeader header, const KeySecret& secret,
                                 const SecureBytes& password, const KdfParams& kdf) {
     initCrypto();

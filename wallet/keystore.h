@@ -56,8 +56,8 @@ struct KeystoreHeader {
 };
 
 // The rule for every password that encrypts a keystore: at least 8 characters (code points).
-constexpr size_t kMinPasswordChars = 8;
-Status validatePassword(const SecureBytes& password);
+using allora::kMinPasswordChars;
+using allora::validatePassword;
 
 class Keystore {
 public:

@@ -12,14 +12,11 @@
 #include <vector>
 
 #include "app/cli/cli_args.h"
+#include "app/cli/cli_errors.h"
 #include "core/result.h"
 #include "wallet/keyring.h"
 
 namespace allora::cli {
-
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
 
 enum class OutputFormat { Text, Json };
 
@@ -38,11 +35,6 @@ public:
     Result<OutputFormat> output() const;
     Result<std::unique_ptr<wallet::Keyring>> openKeyring() const;
 };
-
-// Prints "Error: MESSAGE" (one line) on stderr and returns the exit code for the error's kind.
-int reportError(const Error& error);
-int usageError(std::string_view message);  // exit code 2
-int exitCodeFor(ErrorCode code);
 
 // A command group (`keys`, later `tx`, `q`, …): handles the words after its name.
 struct CommandGroup {

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <string>
 
-#include "wallet/keystore.h"
+#include "core/password_seal.h"
 
 namespace allora::cli {
 namespace {
@@ -115,7 +115,7 @@ Result<SecureBytes> readNewSecret(std::string_view prompt, std::string_view what
     auto first = readSecret(prompt, what);
     if (!first) return first.error();
     if (checkRules)
-        if (Status s = wallet::validatePassword(*first); !s) return s.error();
+        if (Status s = allora::validatePassword(*first); !s) return s.error();
     std::optional<SecureBytes> again;
     if (stdinIsTerminal()) {
         auto second = readSecret("Repeat it: ", what);

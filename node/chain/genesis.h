@@ -32,6 +32,7 @@
 #include "allora/bank/v1/bank.pb.h"
 #include "allora/chain/v1/chain.pb.h"
 #include "core/bytes.h"
+#include "core/civil_time.h"
 #include "core/result.h"
 #include "node/modules/coins.h"
 
@@ -77,9 +78,8 @@ struct Genesis {
     Status validate() const;
 };
 
-// "2026-01-01T00:00:00Z" (fractional seconds ignored) → Unix seconds. No time zone database and no
-// clock: the civil-from-days arithmetic only.
-Result<int64_t> parseRfc3339(std::string_view text);
-std::string formatRfc3339(int64_t unixSeconds);
+// RFC 3339 times (core/civil_time.h), re-exported for the genesis code that reads and writes them.
+using allora::formatRfc3339;
+using allora::parseRfc3339;
 
 }  // namespace allora::node
