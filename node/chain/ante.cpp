@@ -100,8 +100,9 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
         return TxStatus::fail(TxCode::UnknownAddress,
                               "fee payer address: " + out.feePayer + " does not exist");
     if (!fee->empty()) {
-        TxStatus sent = bank_.send(store, block.timeUnixNanos / 1'000'000'000, *payer,
-                                   moduleAddress(auth::kFeeCollectorName), *fee, nullptr);
+        static const Bytes feeCollector = moduleAddress(auth::kFeeCollectorName);
+        TxStatus sent = bank_.send(store, block.timeUnixNanos / 1'000'000'000, *payer, feeCollector,
+                                   *fee, nullptr);
         if (!sent.ok()) {
             if (sent.code == TxCode::Internal)
                 return storeFailure(store, makeError(ErrorCode::Internal, sent.log));
@@ -139,11 +140,12 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
             return TxStatus::fail(TxCode::InvalidPubKey,
                                   "unsupported public key type: " + info.public_key().type_url());
         cosmos::crypto::secp256k1::PubKey pk;
-        if (!parseStrict(pk, asBytes(info.public_key().value())) || pk.key().size() != 33 ||
-            !secp256k1::isValidPublicKey(asBytes(pk.key())))
-            return TxStatus::fail(TxCode::InvalidPubKey, "invalid secp256k1 public key");
+        std::optional<Hash160> keyAddr;
+        if (parseStrict(pk, asBytes(info.public_key().value())) && pk.key().size() == 33)
+            keyAddr = keyAddress(asBytes(pk.key()));
+        if (!keyAddr) return TxStatus::fail(TxCode::InvalidPubKey, "invalid secp256k1 public key");
         pubKey.assign(pk.key().begin(), pk.key().end());
-        const Hash160 derived = hash160(pubKey);
+        const Hash160& derived = *keyAddr;
         if (!std::equal(derived.begin(), derived.end(), address->begin(), address->end()))
             return TxStatus::fail(TxCode::InvalidPubKey,
                                   "pubKey does not match signer address " + signer +
@@ -169,14 +171,9 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
                                                            std::to_string(sequence) + ", got " +
                                                            std::to_string(info.sequence()));
     if (verify) {
-        cosmos::tx::v1beta1::SignDoc doc;
-        doc.set_body_bytes(tx.raw.body_bytes());
-        doc.set_auth_info_bytes(tx.raw.auth_info_bytes());
-        doc.set_chain_id(chainId);
-        doc.set_account_number(account.base().account_number());
-        const Bytes signBytes = node::toBytes(doc);
+        const Hash256 digest = sha256(signDocBytes(tx, chainId, account.base().account_number()));
         const std::string& sig = tx.raw.signatures(static_cast<int>(index));
-        if (sig.size() != 64 || !verifySignature(pubKey, signBytes, asBytes(sig))) {
+        if (sig.size() != 64 || !verifySignature(pubKey, digest, asBytes(sig))) {
             return TxStatus::fail(TxCode::Unauthorized,
                                   "signature verification failed; please verify account number (" +
                                       std::to_string(account.base().account_number()) +
@@ -193,14 +190,36 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
     return TxStatus::success();
 }
 
-bool AnteHandler::verifySignature(ByteSpan pubKey, ByteSpan signBytes, ByteSpan signature) const {
-    Sha256 hasher;
-    const Hash256 id = hasher.update(pubKey).update(signBytes).update(signature).finish();
-    if (verified_.count(id) != 0) return true;
-    if (!secp256k1::verify(pubKey, signBytes, signature)) return false;
-    if (verified_.size() >= kMaxVerified) verified_.clear();
-    verified_.insert(id);
+bool AnteHandler::verifySignature(ByteSpan pubKey, const Hash256& signBytesDigest,
+                                  ByteSpan signature) const {
+    KeyAndSignature entry{};
+    const bool cacheable = pubKey.size() == 33 && signature.size() == 64;
+    if (cacheable) {
+        std::copy(pubKey.begin(), pubKey.end(), entry.begin());
+        std::copy(signature.begin(), signature.end(), entry.begin() + 33);
+        const auto [first, last] = verified_.equal_range(signBytesDigest);
+        for (auto it = first; it != last; ++it)
+            if (it->second == entry) return true;
+    }
+    // secp256k1::verify(pub, message, sig) is verifyDigest(pub, SHA-256(message), sig).
+    if (!secp256k1::verifyDigest(pubKey, signBytesDigest, signature)) return false;
+    if (cacheable) {
+        if (verified_.size() >= kMaxVerified) verified_.clear();
+        verified_.emplace(signBytesDigest, entry);
+    }
     return true;
+}
+
+std::optional<Hash160> AnteHandler::keyAddress(ByteSpan pub33) const {
+    PubKey33 key{};
+    if (pub33.size() != key.size()) return std::nullopt;
+    std::copy(pub33.begin(), pub33.end(), key.begin());
+    if (const auto it = keyAddresses_.find(key); it != keyAddresses_.end()) return it->second;
+    if (!secp256k1::isValidPublicKey(pub33)) return std::nullopt;
+    const Hash160 address = hash160(pub33);
+    if (keyAddresses_.size() >= kMaxKeys) keyAddresses_.clear();
+    keyAddresses_.emplace(key, address);
+    return address;
 }
 
 AnteResult AnteHandler::run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,

@@ -11,7 +11,10 @@
 // fail afterwards, as in the SDK, so a failed tx still pays and cannot be replayed.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -53,16 +56,21 @@ private:
     TxStatus checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
                          const std::string& chainId, bool verify, AnteResult& out) const;
 
-    bool verifySignature(ByteSpan pubKey, ByteSpan signBytes, ByteSpan signature) const;
+    bool verifySignature(ByteSpan pubKey, const Hash256& signBytesDigest, ByteSpan signature) const;
+    // The address (HASH160) of a valid compressed secp256k1 key, nullopt for an invalid one.
+    std::optional<Hash160> keyAddress(ByteSpan pub33) const;
 
     const auth::AuthKeeper& auth_;
     const bank::BankKeeper& bank_;
     const MsgRouter& router_;
 
-    // Signatures already verified (SHA-256 of pubkey ‖ sign bytes ‖ signature). A tx is verified
-    // at checkTx and again when its block executes; ECDSA verification is a pure function of
-    // these bytes, so remembering the answer changes no outcome and halves the dominant cost of
-    // a transfer. Only lookups, never iterated; cleared when it reaches kMaxVerified.
+    // Signatures already verified: SHA-256(sign bytes) -> (public key, signature). The digest is
+    // what ECDSA verifies anyway, so a lookup costs no extra hashing, and a hit requires all
+    // three to be equal. A tx is verified at checkTx and looked up again by prepareProposal and
+    // when its block executes; verification is a pure function of these bytes, so remembering a
+    // positive answer changes no outcome and halves the dominant cost of a transfer. A failure is
+    // never remembered. Only lookups, never iterated; cleared when it reaches kMaxVerified
+    // (about 40 MB at the limit).
     static constexpr size_t kMaxVerified = 200'000;
     struct HashOfHash {
         size_t operator()(const Hash256& h) const {
@@ -71,7 +79,23 @@ private:
             return v;
         }
     };
-    mutable std::unordered_set<Hash256, HashOfHash> verified_;
+    using KeyAndSignature = std::array<uint8_t, 33 + 64>;
+    mutable std::unordered_multimap<Hash256, KeyAndSignature, HashOfHash> verified_;
+
+    // Public keys already checked (valid point) with their address: every tx carries its
+    // signer's key, and parsing it (a field square root) plus HASH160 cost more than the rest of
+    // the signer checks. Pure functions of the 33 bytes, so remembering them changes no outcome.
+    // Only valid keys are kept; cleared when it reaches kMaxKeys.
+    static constexpr size_t kMaxKeys = 100'000;
+    using PubKey33 = std::array<uint8_t, 33>;
+    struct HashOfKey {
+        size_t operator()(const PubKey33& k) const {
+            size_t v = 0;
+            for (size_t i = 1; i <= sizeof v; ++i) v = (v << 8) | k[i];  // x coordinate bytes
+            return v;
+        }
+    };
+    mutable std::unordered_map<PubKey33, Hash160, HashOfKey> keyAddresses_;
 };
 
 }  // namespace allora::node

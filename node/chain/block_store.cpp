@@ -17,23 +17,90 @@ Hash256 toHash(ByteSpan bytes) {
 
 }  // namespace
 
+// Written straight into the wire format instead of through a TxResultRecord: a block stores one
+// per tx, and building the message first copies every event string once more. The bytes are the
+// ones protobuf's serializer gives (fields in number order, proto3 defaults omitted); a unit test
+// compares the two.
+namespace {
+
+void putVarint(Bytes& out, uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<uint8_t>(v));
+}
+
+size_t varintSize(uint64_t v) {
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        ++n;
+    }
+    return n;
+}
+
+// A length-delimited field's size on the wire (tag of one byte: field numbers below 16).
+size_t fieldSize(size_t length) {
+    return 1 + varintSize(length) + length;
+}
+
+void putString(Bytes& out, uint8_t tag, std::string_view s) {
+    if (s.empty()) return;
+    out.push_back(tag);
+    putVarint(out, s.size());
+    out.insert(out.end(), s.begin(), s.end());
+}
+
+size_t stringSize(std::string_view s) {
+    return s.empty() ? 0 : fieldSize(s.size());
+}
+
+size_t attributeSize(const EventAttribute& a) {
+    return stringSize(a.key) + stringSize(a.value);
+}
+
+size_t eventSize(const Event& e) {
+    size_t n = stringSize(e.type);
+    for (const auto& a : e.attributes) n += fieldSize(attributeSize(a));
+    return n;
+}
+
+}  // namespace
+
 Bytes encodeTxResult(const TxResult& result) {
-    allora::chain::v1::TxResultRecord rec;
-    rec.set_code(result.code);
-    rec.set_codespace(result.codespace);
-    rec.set_log(result.log);
-    rec.set_gas_wanted(result.gasWanted);
-    rec.set_gas_used(result.gasUsed);
+    // TxResultRecord: code = 1, codespace = 2, log = 3, gas_wanted = 4, gas_used = 5, events = 6;
+    // Event: type = 1, attributes = 2; EventAttribute: key = 1, value = 2.
+    size_t total = stringSize(result.codespace) + stringSize(result.log) + 3 * 11;
+    for (const Event& e : result.events) total += fieldSize(eventSize(e));
+    Bytes out;
+    out.reserve(total);
+    if (result.code != 0) {
+        out.push_back(0x08);
+        putVarint(out, result.code);
+    }
+    putString(out, 0x12, result.codespace);
+    putString(out, 0x1a, result.log);
+    if (result.gasWanted != 0) {
+        out.push_back(0x20);
+        putVarint(out, result.gasWanted);
+    }
+    if (result.gasUsed != 0) {
+        out.push_back(0x28);
+        putVarint(out, result.gasUsed);
+    }
     for (const Event& e : result.events) {
-        auto* pe = rec.add_events();
-        pe->set_type(e.type);
+        out.push_back(0x32);
+        putVarint(out, eventSize(e));
+        putString(out, 0x0a, e.type);
         for (const auto& a : e.attributes) {
-            auto* pa = pe->add_attributes();
-            pa->set_key(a.key);
-            pa->set_value(a.value);
+            out.push_back(0x12);
+            putVarint(out, attributeSize(a));
+            putString(out, 0x0a, a.key);
+            putString(out, 0x12, a.value);
         }
     }
-    return node::toBytes(rec);
+    return out;
 }
 
 Result<TxResult> decodeTxResult(ByteSpan bytes) {
@@ -94,9 +161,18 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
 
 Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
                             std::span<const TxResult> results) {
+    std::vector<Hash256> hashes;
+    hashes.reserve(txs.size());
+    for (const Bytes& tx : txs) hashes.push_back(sha256(tx));
+    return putBlock(txn, block, txs, results, hashes);
+}
+
+Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
+                            std::span<const TxResult> results, std::span<const Hash256> txHashes) {
     (void)txn;  // the statements run on the same connection, inside the caller's transaction
-    if (txs.size() != results.size())
-        return makeError(ErrorCode::Internal, "block store: txs and results differ in number");
+    if (txs.size() != results.size() || txs.size() != txHashes.size())
+        return makeError(ErrorCode::Internal,
+                         "block store: txs, results and hashes differ in number");
     if (auto s = insertBlock_.bindAll(block.height, ByteSpan(block.hash), block.timeUnixNanos,
                                       ByteSpan(block.appHash), ByteSpan(block.bytes));
         !s) {
@@ -105,9 +181,8 @@ Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::spa
     }
     if (auto s = insertBlock_.run(); !s) return s;
     for (size_t i = 0; i < txs.size(); ++i) {
-        const Hash256 hash = sha256(txs[i]);
         const Bytes result = encodeTxResult(results[i]);
-        if (auto s = insertTx_.bindAll(block.height, static_cast<int64_t>(i), ByteSpan(hash),
+        if (auto s = insertTx_.bindAll(block.height, static_cast<int64_t>(i), ByteSpan(txHashes[i]),
                                        ByteSpan(txs[i]), ByteSpan(result));
             !s) {
             insertTx_.reset();

@@ -47,6 +47,10 @@ public:
     // state commit). txs and results have the same length.
     Status putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
                     std::span<const TxResult> results);
+    // The same with each tx's hash (SHA-256 of its bytes) already at hand: txHashes has the
+    // length of txs.
+    Status putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
+                    std::span<const TxResult> results, std::span<const Hash256> txHashes);
 
     // Highest stored height, 0 when empty.
     Result<uint64_t> latestHeight() const;

@@ -51,6 +51,10 @@ Result<std::unique_ptr<ChainApp>> ChainApp::open(Database& db, Options options) 
 }
 
 Status ChainApp::loadChainInfo() {
+    auto last = state_->lastCommit();
+    if (!last) return last.error();
+    hasGenesis_ = last->has_value();
+    committedHeight_ = hasGenesis_ ? (*last)->height : 0;
     auto raw = state_->get(kGenesisInfoKey);
     if (!raw) return raw.error();
     if (!*raw) return {};  // no genesis yet
@@ -70,8 +74,7 @@ Status ChainApp::loadChainInfo() {
 }
 
 bool ChainApp::hasGenesis() const {
-    auto last = state_->lastCommit();
-    return last && last->has_value();
+    return hasGenesis_;
 }
 
 void ChainApp::resetCheckState() {
@@ -129,8 +132,11 @@ Result<Hash256> ChainApp::initChain(const Genesis& genesis) {
     auto appHash = state_->commit(*txn, overlay, genesis.initialHeight - 1);
     if (!appHash) return appHash.error();
     if (auto s = txn->commit(); !s) return s.error();
+    state_->settleReadCache();
     chainId_ = genesis.chainId;
     lastBlockTimeNanos_ = genesis.genesisTimeUnix * 1'000'000'000;
+    hasGenesis_ = true;
+    committedHeight_ = genesis.initialHeight - 1;
     resetCheckState();
     return appHash;
 }
@@ -149,8 +155,8 @@ InfoResponse ChainApp::info() const {
 BlockInfo ChainApp::nextBlockInfo() const {
     BlockInfo info;
     info.chainId = chainId_;
-    auto height = state_->height();
-    info.height = (height ? *height : 0) + 1;
+    // Between finalizeBlock and commit the store already shows the pending block.
+    info.height = (pending_ ? pending_->block.height : committedHeight_) + 1;
     info.timeUnixNanos = lastBlockTimeNanos_;
     return info;
 }
@@ -161,11 +167,13 @@ CheckTxResult ChainApp::checkTx(ByteSpan txBytes, CheckTxMode mode) {
         out.result = failed(TxStatus::fail(TxCode::Internal, "the chain has no genesis yet"), 0, 0);
         return out;
     }
-    DecodedTx tx;
-    if (TxStatus s = decodeTx(txBytes, tx); !s.ok()) {
-        out.result = failed(std::move(s), 0, 0);
+    TxStatus decodeFailure;
+    const auto decoded = decoded_.decode(txBytes, decodeFailure);
+    if (!decoded) {
+        out.result = failed(std::move(decodeFailure), 0, 0);
         return out;
     }
+    const DecodedTx& tx = *decoded;
     const uint64_t gasLimit = tx.authInfo.fee().gas_limit();
     GasMeter meter(gasLimit);
     StateOverlay child(*checkState_);
@@ -199,8 +207,10 @@ std::vector<Bytes> ChainApp::prepareProposal(std::span<const Bytes> txs, uint64_
     uint64_t bytes = 0, gas = 0;
     for (const Bytes& txBytes : txs) {
         if (bytes + txBytes.size() > maxBytes) continue;  // a smaller one later may still fit
-        DecodedTx tx;
-        if (!decodeTx(txBytes, tx).ok()) continue;
+        TxStatus decodeFailure;
+        const auto decoded = decoded_.decode(txBytes, decodeFailure);
+        if (!decoded) continue;
+        const DecodedTx& tx = *decoded;
         const uint64_t gasLimit = tx.authInfo.fee().gas_limit();
         if (maxGas != 0 && (gasLimit > maxGas || gas + gasLimit > maxGas)) continue;
         GasMeter meter(gasLimit);
@@ -225,17 +235,25 @@ bool ChainApp::processProposal(const FinalizeBlockRequest& block) {
     uint64_t bytes = 0, gas = 0;
     for (const Bytes& txBytes : block.txs) {
         bytes += txBytes.size();
-        DecodedTx tx;
-        if (!decodeTx(txBytes, tx).ok()) return false;
-        gas += tx.authInfo.fee().gas_limit();
+        TxStatus decodeFailure;
+        const auto tx = decoded_.decode(txBytes, decodeFailure);
+        if (!tx) return false;
+        gas += tx->authInfo.fee().gas_limit();
         if (params->block_max_gas() != 0 && gas > params->block_max_gas()) return false;
     }
     return bytes <= params->block_max_bytes();
 }
 
-TxResult ChainApp::deliverTx(StateOverlay& block, const BlockInfo& info, ByteSpan txBytes) const {
-    DecodedTx tx;
-    if (TxStatus s = decodeTx(txBytes, tx); !s.ok()) return failed(std::move(s), 0, 0);
+TxResult ChainApp::deliverTx(StateOverlay& block, const BlockInfo& info, ByteSpan txBytes,
+                             Hash256& txHash) {
+    TxStatus decodeFailure;
+    const auto decoded = decoded_.decode(txBytes, decodeFailure);
+    if (!decoded) {
+        txHash = sha256(txBytes);
+        return failed(std::move(decodeFailure), 0, 0);
+    }
+    const DecodedTx& tx = *decoded;
+    txHash = tx.hash;
     const uint64_t gasLimit = tx.authInfo.fee().gas_limit();
     GasMeter meter(gasLimit);
 
@@ -305,8 +323,9 @@ Result<FinalizeBlockResponse> ChainApp::finalizeBlock(const FinalizeBlockRequest
     if (TxStatus s = hooks_.runBegin(hookCtx); !s.ok())
         return makeError(ErrorCode::Internal, "begin block: " + s.log);
     response.txResults.reserve(request.txs.size());
-    for (const Bytes& tx : request.txs)
-        response.txResults.push_back(deliverTx(blockState, info, tx));
+    std::vector<Hash256> txHashes(request.txs.size());
+    for (size_t i = 0; i < request.txs.size(); ++i)
+        response.txResults.push_back(deliverTx(blockState, info, request.txs[i], txHashes[i]));
     if (TxStatus s = hooks_.runEnd(hookCtx); !s.ok())
         return makeError(ErrorCode::Internal, "end block: " + s.log);
 
@@ -318,24 +337,28 @@ Result<FinalizeBlockResponse> ChainApp::finalizeBlock(const FinalizeBlockRequest
     pending.block.timeUnixNanos = info.timeUnixNanos;
     pending.block.appHash = *appHash;
     pending.block.bytes = request.blockBytes;
-    pending.txs = request.txs;
-    pending.results = response.txResults;
+    // The block store rows join the same transaction now, while txs and results are at hand
+    // (commit() would otherwise need its own copy of both); like the state, they become durable
+    // only when commit() commits the transaction.
+    if (auto s = blocks_->putBlock(*pending.txn, pending.block, request.txs, response.txResults,
+                                   txHashes);
+        !s)
+        return s.error();  // pending.txn rolls back as it dies
     pending_.emplace(std::move(pending));
+    for (const Bytes& tx : request.txs) decoded_.erase(tx);  // done with; a replay is refused
     return response;
 }
 
 Status ChainApp::commit() {
     if (!pending_) return makeError(ErrorCode::Internal, "commit without a finalized block");
     Pending& p = *pending_;
-    if (auto s = blocks_->putBlock(*p.txn, p.block, p.txs, p.results); !s) {
-        dropPending();
-        return s;
-    }
     if (auto s = p.txn->commit(); !s) {
         dropPending();
         return s;
     }
+    state_->settleReadCache();
     lastBlockTimeNanos_ = p.block.timeUnixNanos;
+    committedHeight_ = p.block.height;
     pending_.reset();
     resetCheckState();  // checkTx starts again from the new committed state (mempool rechecks)
     return {};

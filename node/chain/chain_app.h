@@ -7,11 +7,15 @@
 //                          │   txs of one account pass between blocks; rebuilt at every commit
 //                          └── blockState_ (overlay): finalizeBlock; per tx a child overlay for
 //                              the ante step and one for the messages, each merged or dropped
-// finalizeBlock ends by writing blockState_ into the store inside a SQLite transaction it keeps
-// open (that is how the app hash is computed); commit() adds the block store rows to the same
-// transaction and commits it, so state, block and app hash become durable together. Between the
-// two calls, queries and checkTx on the same connection see the pending block; the caller runs
-// finalizeBlock and commit back to back on its apply strand (DESIGN.md: Threads).
+// finalizeBlock ends by writing blockState_ and the block store rows inside a SQLite transaction
+// it keeps open (that is how the app hash is computed); commit() commits it, so state, block and
+// app hash become durable together (WAL with synchronous=FULL: durable when commit() returns).
+// Between the two calls, queries and checkTx on the same connection see the pending block; the
+// caller runs finalizeBlock and commit back to back on its apply strand (DESIGN.md: Threads).
+//
+// Caches (none of them can change a result; see each one's comment): the store's read cache of
+// committed values (state_store.h), decoded txs by their bytes (decoded_tx_cache.h), verified
+// signatures and checked public keys (ante.h), and the genesis flag and committed height.
 #pragma once
 
 #include <memory>
@@ -22,6 +26,7 @@
 #include "node/chain/ante.h"
 #include "node/chain/application.h"
 #include "node/chain/block_store.h"
+#include "node/chain/decoded_tx_cache.h"
 #include "node/chain/genesis.h"
 #include "node/modules/auth/auth_keeper.h"
 #include "node/modules/bank/bank_keeper.h"
@@ -71,7 +76,9 @@ private:
     ChainApp(Database& db, std::unique_ptr<StateStore> state, std::unique_ptr<BlockStore> blocks,
              Options options);
     Status loadChainInfo();
-    TxResult deliverTx(StateOverlay& block, const BlockInfo& info, ByteSpan txBytes) const;
+    // Executes one tx of a block; sets `txHash` (SHA-256 of its bytes) for the block store.
+    TxResult deliverTx(StateOverlay& block, const BlockInfo& info, ByteSpan txBytes,
+                       Hash256& txHash);
     void resetCheckState();
     void dropPending();
     BlockInfo nextBlockInfo() const;
@@ -88,14 +95,21 @@ private:
 
     std::string chainId_;
     int64_t lastBlockTimeNanos_ = 0;
+    // Kept in memory because checkTx needs them for every tx: whether a genesis is committed and
+    // the height of the last commit (only initChain and commit change them).
+    bool hasGenesis_ = false;
+    uint64_t committedHeight_ = 0;
     std::unique_ptr<StateOverlay> checkState_;
+    // A tx is decoded at checkTx and found again here by prepareProposal, processProposal and
+    // finalizeBlock; a committed block's txs leave it. Sized for a full mempool and a block.
+    static constexpr size_t kMaxDecodedTxs = 30'000;
+    DecodedTxCache decoded_{kMaxDecodedTxs};
 
-    // The block between finalizeBlock and commit.
+    // The block between finalizeBlock and commit: its state and block store rows are written in
+    // `txn`, which commit() commits.
     struct Pending {
         std::optional<Transaction> txn;
         StoredBlock block;
-        std::vector<Bytes> txs;
-        std::vector<TxResult> results;
     };
     std::optional<Pending> pending_;
 };

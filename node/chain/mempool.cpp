@@ -8,6 +8,14 @@
 
 namespace allora::node {
 
+namespace {
+
+std::string_view bytesKey(ByteSpan tx) {
+    return {reinterpret_cast<const char*>(tx.data()), tx.size()};
+}
+
+}  // namespace
+
 Mempool::Mempool(Application& app, MempoolConfig config) : app_(app), config_(config) {}
 
 CheckTxResult Mempool::refuse(TxCode code, std::string log) {
@@ -81,6 +89,7 @@ CheckTxResult Mempool::checkTx(ByteSpan tx) {
         // the cache: it was seen, and resubmitting it would only lose again.
         arrival = old.arrival;
         byHash_.erase(old.hash);
+        byBytes_.erase(bytesKey(old.tx));
         totalBytes_ -= old.tx.size();
         --count_;
         queue.erase(it);
@@ -104,7 +113,8 @@ CheckTxResult Mempool::checkTx(ByteSpan tx) {
     totalBytes_ += e.tx.size();
     ++count_;
     byHash_[hash] = {sender, res.sequence};
-    queue.emplace(res.sequence, std::move(e));
+    const auto placed = queue.emplace(res.sequence, std::move(e)).first;
+    byBytes_.emplace(bytesKey(placed->second.tx), hash);
     return res;
 }
 
@@ -159,6 +169,7 @@ void Mempool::removeLocked(const std::string& sender, uint64_t sequence) {
     auto it = s->second.find(sequence);
     if (it == s->second.end()) return;
     byHash_.erase(it->second.hash);
+    byBytes_.erase(bytesKey(it->second.tx));
     totalBytes_ -= it->second.tx.size();
     --count_;
     s->second.erase(it);
@@ -176,7 +187,8 @@ void Mempool::update(const std::unique_lock<std::mutex>& appLock, uint64_t heigh
         std::lock_guard lock(mu_);
         height_ = height;
         for (const Bytes& tx : blockTxs) {
-            const Hash256 hash = sha256(tx);
+            const auto pooled = byBytes_.find(bytesKey(tx));
+            const Hash256 hash = pooled != byBytes_.end() ? pooled->second : sha256(tx);
             // Committed txs stay in the cache: a copy arriving later is a replay.
             if (!cache_.contains(hash)) rememberLocked(hash);
             auto it = byHash_.find(hash);
@@ -241,6 +253,7 @@ void Mempool::flush() {
     std::lock_guard lock(mu_);
     senders_.clear();
     byHash_.clear();
+    byBytes_.clear();
     totalBytes_ = 0;
     count_ = 0;
     cache_.clear();

@@ -42,6 +42,9 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/bytes.h"
@@ -119,14 +122,27 @@ private:
 
     mutable std::mutex mu_;  // guards everything below
     std::map<std::string, SenderQueue> senders_;
-    std::map<Hash256, std::pair<std::string, uint64_t>> byHash_;  // -> (sender, sequence)
+    // Hashes are looked up, never iterated (so no order to keep): hash tables, keyed by the
+    // first 8 bytes of the SHA-256.
+    struct HashOfHash {
+        size_t operator()(const Hash256& h) const {
+            size_t v = 0;
+            for (size_t i = 0; i < sizeof v; ++i) v = (v << 8) | h[i];
+            return v;
+        }
+    };
+    std::unordered_map<Hash256, std::pair<std::string, uint64_t>, HashOfHash>
+        byHash_;  // -> (sender, sequence)
+    // Pooled txs by their bytes (views into Entry::tx, which stays put while pooled) -> hash, so
+    // update() finds a block's txs without hashing each again.
+    std::unordered_map<std::string_view, Hash256> byBytes_;
     uint64_t totalBytes_ = 0;
     size_t count_ = 0;
     uint64_t nextArrival_ = 0;
     uint64_t height_ = 0;  // last block height seen by update()
     // Recently seen hashes, oldest first, bounded by cacheSize (CometBFT's LRU tx cache).
     std::deque<Hash256> cacheOrder_;
-    std::set<Hash256> cache_;
+    std::unordered_set<Hash256, HashOfHash> cache_;
 };
 
 }  // namespace allora::node

@@ -41,4 +41,32 @@ TxStatus decodeTx(ByteSpan txBytes, DecodedTx& out) {
     return TxStatus::success();
 }
 
+Bytes signDocBytes(const DecodedTx& tx, std::string_view chainId, uint64_t accountNumber) {
+    const auto putVarint = [](Bytes& out, uint64_t v) {
+        while (v >= 0x80) {
+            out.push_back(static_cast<uint8_t>(v | 0x80));
+            v >>= 7;
+        }
+        out.push_back(static_cast<uint8_t>(v));
+    };
+    const auto putField = [&](Bytes& out, uint8_t tag, std::string_view s) {
+        if (s.empty()) return;  // proto3: an empty bytes/string field is not written
+        out.push_back(tag);
+        putVarint(out, s.size());
+        out.insert(out.end(), s.begin(), s.end());
+    };
+    const std::string& body = tx.raw.body_bytes();
+    const std::string& authInfo = tx.raw.auth_info_bytes();
+    Bytes out;
+    out.reserve(body.size() + authInfo.size() + chainId.size() + 4 * 10);
+    putField(out, 0x0a, body);      // body_bytes = 1
+    putField(out, 0x12, authInfo);  // auth_info_bytes = 2
+    putField(out, 0x1a, chainId);   // chain_id = 3
+    if (accountNumber != 0) {       // account_number = 4
+        out.push_back(0x20);
+        putVarint(out, accountNumber);
+    }
+    return out;
+}
+
 }  // namespace allora::node

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/bytes.h"
 #include "core/hash.h"
@@ -23,5 +24,10 @@ struct DecodedTx {
 
 // TxCode::TxDecode with the reason on failure.
 TxStatus decodeTx(ByteSpan txBytes, DecodedTx& out);
+
+// The SIGN_MODE_DIRECT sign bytes: SignDoc{body_bytes, auth_info_bytes, chain_id, account_number}
+// serialized, byte for byte what protobuf's serializer gives for the same SignDoc (fields in
+// number order, proto3 defaults omitted), written directly without building the message.
+Bytes signDocBytes(const DecodedTx& tx, std::string_view chainId, uint64_t accountNumber);
 
 }  // namespace allora::node

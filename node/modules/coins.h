@@ -29,6 +29,10 @@ using ProtoCoins = google::protobuf::RepeatedPtrField<cosmos::base::v1beta1::Coi
 bool isValidDenom(std::string_view denom);
 // A Coin.amount: decimal digits only (no sign, no denom), fitting 256 bits.
 Result<Amount> parseCoinAmount(std::string_view digits);
+// The decimal uallo string of an amount: Amount::toUalloString's result, computed in 128-bit
+// arithmetic when the amount fits (every real balance does), which is several times faster
+// than the 256-bit conversion; balances and events format one per transfer.
+std::string coinAmountString(const Amount& amount);
 
 // Reads and validates coins (see above). An empty list is valid.
 Result<Coins> coinsFromProto(const ProtoCoins& coins);

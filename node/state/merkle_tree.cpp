@@ -163,7 +163,8 @@ Result<MerkleTree> MerkleTree::open(Database& db) {
          "INSERT OR REPLACE INTO state_smt_root (id, node, hash) VALUES (0, ?1, ?2)"},
         {&tree.selectBranch_, "SELECT children FROM state_smt_branch WHERE id = ?1"},
         {&tree.upsertBranch_,
-         "INSERT OR REPLACE INTO state_smt_branch (id, children) VALUES (?1, ?2)"},
+         "INSERT INTO state_smt_branch (id, children) VALUES (?1, ?2) "
+         "ON CONFLICT (id) DO UPDATE SET children = excluded.children"},
         {&tree.deleteBranch_, "DELETE FROM state_smt_branch WHERE id = ?1"},
     };
     for (const Prepared& p : statements) {

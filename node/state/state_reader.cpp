@@ -5,19 +5,6 @@
 
 namespace allora::node {
 
-int compareBytes(ByteSpan a, ByteSpan b) {
-    const size_t common = std::min(a.size(), b.size());
-    // memcmp compares as unsigned char, and must not be handed a null pointer even for zero bytes.
-    const int c = common == 0 ? 0 : std::memcmp(a.data(), b.data(), common);
-    if (c != 0) return c < 0 ? -1 : 1;
-    if (a.size() == b.size()) return 0;
-    return a.size() < b.size() ? -1 : 1;
-}
-
-bool BytesLess::operator()(ByteSpan a, ByteSpan b) const {
-    return compareBytes(a, b) < 0;
-}
-
 std::optional<Bytes> prefixEnd(ByteSpan prefix) {
     Bytes end(prefix.begin(), prefix.end());
     while (!end.empty()) {

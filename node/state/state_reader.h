@@ -6,6 +6,8 @@
 // order.
 #pragma once
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
 #include <optional>
 
@@ -14,14 +16,22 @@
 
 namespace allora::node {
 
+// -1, 0 or 1 as a is before, equal to or after b in key order. Inline: every overlay lookup
+// makes a dozen of these comparisons.
+inline int compareBytes(ByteSpan a, ByteSpan b) {
+    const size_t common = std::min(a.size(), b.size());
+    // memcmp compares as unsigned char, and must not be handed a null pointer even for zero bytes.
+    const int c = common == 0 ? 0 : std::memcmp(a.data(), b.data(), common);
+    if (c != 0) return c < 0 ? -1 : 1;
+    if (a.size() == b.size()) return 0;
+    return a.size() < b.size() ? -1 : 1;
+}
+
 // Unsigned lexicographic byte order, usable between Bytes and ByteSpan (for map lookups by span).
 struct BytesLess {
     using is_transparent = void;
-    bool operator()(ByteSpan a, ByteSpan b) const;
+    bool operator()(ByteSpan a, ByteSpan b) const { return compareBytes(a, b) < 0; }
 };
-
-// -1, 0 or 1 as a is before, equal to or after b in key order.
-int compareBytes(ByteSpan a, ByteSpan b);
 
 // The first key after every key that starts with `prefix`: the prefix with its last byte below 0xff
 // incremented and the rest dropped. nullopt when no such key exists (empty or all-0xff prefix).

@@ -1,5 +1,6 @@
 #include "node/state/state_store.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "core/encoding.h"
@@ -19,6 +20,12 @@ CREATE TABLE IF NOT EXISTS state_meta (
   app_hash BLOB NOT NULL
 );
 )sql";
+
+// What a read-cache entry holds: key and value allocations plus about 64 bytes of hash node and
+// bucket (an estimate; the bound only has to be the right order of magnitude).
+size_t cacheCost(const Bytes& key, const std::optional<Bytes>& value) {
+    return key.size() + (value ? value->size() : 0) + 64;
+}
 
 class ResetOnExit {
 public:
@@ -44,7 +51,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
     };
     const Prepared statements[] = {
         {&store->selectValue_, "SELECT value FROM state_kv WHERE key = ?1"},
-        {&store->upsertValue_, "INSERT OR REPLACE INTO state_kv (key, value) VALUES (?1, ?2)"},
+        {&store->upsertValue_,
+         "INSERT INTO state_kv (key, value) VALUES (?1, ?2) "
+         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"},
         {&store->deleteValue_, "DELETE FROM state_kv WHERE key = ?1"},
         {&store->selectMeta_, "SELECT height, app_hash FROM state_meta WHERE id = 0"},
         {&store->upsertMeta_,
@@ -72,12 +81,61 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
 }
 
 Result<std::optional<Bytes>> StateStore::get(ByteSpan key) const {
-    ResetOnExit guard(selectValue_);
-    if (auto s = selectValue_.bind(1, key); !s) return s.error();
-    auto row = selectValue_.step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<Bytes>();
-    return std::optional<Bytes>(selectValue_.columnBlob(0));
+    if (const auto it = cache_.find(key); it != cache_.end()) {
+        ++cacheStats_.hits;
+        return it->second;
+    }
+    ++cacheStats_.misses;
+    settleReadCache();
+    std::optional<Bytes> value;
+    {
+        ResetOnExit guard(selectValue_);
+        if (auto s = selectValue_.bind(1, key); !s) return s.error();
+        auto row = selectValue_.step();
+        if (!row) return row.error();
+        if (*row) value = selectValue_.columnBlob(0);
+    }
+    // With no unconfirmed commit, the rows read are committed ones (an open transaction, if any,
+    // has not written state_kv through commit()); otherwise they may still roll back.
+    if (!unconfirmed_) cacheInsert(Bytes(key.begin(), key.end()), value);
+    return value;
+}
+
+void StateStore::cacheErase(ByteSpan key) const {
+    if (const auto it = cache_.find(key); it != cache_.end()) {
+        cacheBytes_ -= std::min(cacheBytes_, cacheCost(it->first, it->second));
+        cache_.erase(it);
+    }
+}
+
+void StateStore::cacheInsert(Bytes key, std::optional<Bytes> value) const {
+    cacheErase(key);
+    const size_t cost = cacheCost(key, value);
+    if (cacheBytes_ + cost > kReadCacheMaxBytes) {
+        cache_.clear();
+        cacheBytes_ = 0;
+    }
+    cache_.emplace(std::move(key), std::move(value));
+    cacheBytes_ += cost;
+}
+
+void StateStore::settleReadCache() const {
+    if (!unconfirmed_ || db_->inTransaction()) return;
+    // Outside any transaction the commit record is the committed one: it shows this commit only
+    // if its transaction committed (a rolled-back one leaves an earlier height).
+    auto last = lastCommit();
+    if (!last) return;  // unsettled: reads keep going to SQLite, which is always right
+    Unconfirmed pending = std::move(*unconfirmed_);
+    unconfirmed_.reset();
+    if (!*last || **last != pending.at) return;
+    for (auto& [key, value] : pending.values) cacheInsert(std::move(key), std::move(value));
+}
+
+StateStore::ReadCacheStats StateStore::readCacheStats() const {
+    ReadCacheStats s = cacheStats_;
+    s.entries = cache_.size();
+    s.bytes = cacheBytes_;
+    return s;
 }
 
 Status StateStore::forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
@@ -149,6 +207,9 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
     auto savepoint = Savepoint::begin(*db_, "state_commit");
     if (!savepoint) return savepoint.error();
 
+    // Every key written leaves the read cache first, whatever happens next (see the header).
+    for (const auto& entry : block.writes()) cacheErase(entry.first);
+
     std::vector<MerkleTree::Update> updates;
     updates.reserve(block.size());
     for (const auto& [key, value] : block.writes()) {
@@ -172,6 +233,13 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
     }
     if (auto s = upsertMeta_.run(); !s) return s.error();
     if (auto s = savepoint->release(); !s) return s.error();
+    // This commit's values wait for its transaction's outcome. An earlier unconfirmed commit in
+    // the same transaction is simply forgotten: its keys stay out of the cache.
+    Unconfirmed pending;
+    pending.at = CommitInfo{height, *root};
+    pending.values.reserve(block.size());
+    for (const auto& [key, value] : block.writes()) pending.values.emplace_back(key, value);
+    unconfirmed_ = std::move(pending);
     return *root;
 }
 
@@ -181,6 +249,7 @@ Result<Hash256> StateStore::commit(const StateOverlay& block, uint64_t height) {
     auto root = commit(*txn, block, height);
     if (!root) return root;  // the guard rolls back
     if (auto s = txn->commit(); !s) return s.error();
+    settleReadCache();
     return root;
 }
 

@@ -19,12 +19,32 @@
 // transaction they see its writes, and after a rollback they see the old values again, with no
 // way for memory and disk to disagree.
 //
+// Read cache. get() keeps the values it reads (absent keys too) in memory, because a block reads
+// the same accounts, balances and params thousands of times and each SQLite read costs a lock
+// round trip. The cache only ever holds COMMITTED values, so it can never change what a read
+// returns, only how fast:
+//   - commit() erases every key it writes from the cache before writing it; its values are kept
+//     aside as "unconfirmed", tagged with the (height, app hash) of that commit;
+//   - while an unconfirmed commit exists, nothing read from SQLite enters the cache (the open
+//     transaction may hold uncommitted rows, and may still roll back);
+//   - outside any transaction the unconfirmed commit is settled by reading the commit record
+//     once: if it shows that (height, app hash), the transaction committed and its values enter
+//     the cache; otherwise it rolled back and they are dropped. settleReadCache() does this
+//     right after the caller commits; the next get() outside a transaction does it anyway.
+// This relies on commit() being the only writer of state_kv (no other code writes that table).
+// The cache is bounded (kReadCacheMaxBytes); past the bound it is emptied and refills.
+//
 // Not thread-safe: used by one thread at a time, like its Database (the node's apply strand).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/hash.h"
 #include "core/sqlite.h"
@@ -77,6 +97,22 @@ public:
     // The same in a transaction of its own, committed before returning.
     Result<Hash256> commit(const StateOverlay& block, uint64_t height);
 
+    // Moves the values of a commit whose transaction has been committed into the read cache (see
+    // the header comment); does nothing inside a transaction or when nothing waits. Optional:
+    // call it after committing the transaction given to commit() so the next reads of the keys
+    // just written come from memory.
+    void settleReadCache() const;
+
+    // Read cache limit: keys, values and bookkeeping, in bytes (estimated).
+    static constexpr size_t kReadCacheMaxBytes = 64u << 20;
+    struct ReadCacheStats {
+        uint64_t hits = 0;
+        uint64_t misses = 0;
+        size_t entries = 0;
+        size_t bytes = 0;
+    };
+    ReadCacheStats readCacheStats() const;
+
     // A proof for `key` against the current app hash (inclusion if present, else exclusion).
     Result<MerkleProof> prove(ByteSpan key) const;
     Result<ProvenValue> getWithProof(ByteSpan key) const;
@@ -88,8 +124,36 @@ public:
 private:
     StateStore(Database& db, MerkleTree tree) : db_(&db), tree_(std::move(tree)) {}
 
+    // Bytes hashed and compared as a byte string; transparent so a ByteSpan finds a Bytes key.
+    struct SpanHash {
+        using is_transparent = void;
+        size_t operator()(ByteSpan b) const {
+            return std::hash<std::string_view>()(
+                std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+        }
+    };
+    struct SpanEqual {
+        using is_transparent = void;
+        bool operator()(ByteSpan a, ByteSpan b) const {
+            return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+        }
+    };
+    // Only looked up, never iterated: its order cannot reach a result.
+    using ReadCache = std::unordered_map<Bytes, std::optional<Bytes>, SpanHash, SpanEqual>;
+    struct Unconfirmed {
+        CommitInfo at;
+        std::vector<std::pair<Bytes, std::optional<Bytes>>> values;
+    };
+
+    void cacheInsert(Bytes key, std::optional<Bytes> value) const;
+    void cacheErase(ByteSpan key) const;
+
     Database* db_;
     MerkleTree tree_;
+    mutable ReadCache cache_;
+    mutable size_t cacheBytes_ = 0;
+    mutable std::optional<Unconfirmed> unconfirmed_;
+    mutable ReadCacheStats cacheStats_;
     // Point statements are prepared once. Range scans prepare their own statement per call, so an
     // iteration callback may read the store (even iterate it again) without disturbing the scan.
     mutable Statement selectValue_, upsertValue_, deleteValue_, selectMeta_, upsertMeta_;

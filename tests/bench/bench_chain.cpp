@@ -1,15 +1,26 @@
-// bench_chain: signed MsgSend transactions through the chain application (node/chain/chain_app.h)
-// on real SQLite: checkTx (mempool admission: decode, ante, signature), finalizeBlock (execution
-// with gas metering and the app hash) plus commit (one SQLite transaction with the block store),
-// in blocks of 1k and 10k txs. Txs are signed before timing starts. Prints
-// "bench: <what>: <rate> /s" lines; takes a few seconds.
+// bench_chain: signed MsgSend transactions through a solo node's whole path on one core, on real
+// SQLite (WAL, synchronous=FULL: the node's settings), in batches of 1k and 10k txs:
+//   checkTx    each tx enters the mempool (Mempool::checkTx → ChainApp::checkTx: decode, ante,
+//              signature) one by one;
+//   block      the solo engine's steps for one block holding the whole batch: reap,
+//              prepareProposal, processProposal, finalizeBlock (execution and the app hash),
+//              commit (one SQLite transaction with the block store), mempool update.
+// Txs are signed before any timing starts. Each figure is the median over the rounds of its batch
+// size; one line per measurement: what, batch size, tx/s and µs/tx (wall clock), and the rate in
+// CPU time (on a machine shared with other work the wall clock understates what one core does).
+//
+//   bench_chain        3 rounds of 1k and 1 of 10k: a few seconds (the CTest run)
+//   bench_chain N      3N rounds of 1k and N of 10k, for steadier medians by hand
+//   bench_chain N B    only the batch size B (1000 or 10000), e.g. under a profiler
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +30,7 @@
 #include "core/sqlite.h"
 #include "node/chain/chain_app.h"
 #include "node/chain/genesis.h"
+#include "node/chain/mempool.h"
 #include "wallet/account.h"
 #include "wallet/tx_builder.h"
 
@@ -35,6 +47,7 @@ struct Sender {
     SecureBytes key;
     secp256k1::PubKey pub{};
     std::string address;
+    uint64_t nextSequence = 0;
 };
 
 template <typename T>
@@ -46,45 +59,143 @@ T must(Result<T> r, const char* what) {
     return std::move(*r);
 }
 
-double seconds(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+void must(const Status& s, const char* what) {
+    if (!s) {
+        std::fprintf(stderr, "bench: %s failed: %s\n", what, s.message().c_str());
+        std::exit(1);
+    }
 }
 
-// Process CPU time: on a machine shared with other work the wall-clock rate understates what one
-// core does, so both are printed.
-double cpuSeconds() {
+// Wall-clock and CPU seconds of one phase.
+struct Span {
+    double wall = 0;
+    double cpu = 0;
+    Span& operator+=(const Span& o) {
+        wall += o.wall;
+        cpu += o.cpu;
+        return *this;
+    }
+};
+
+double cpuNow() {
     timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
-double cpuMark = 0;
 
-void report(const char* name, double count, double secs) {
-    const double cpu = cpuSeconds() - cpuMark;
-    std::printf("bench: %s: %.0f /s (%.0f in %.2f s; %.0f /s of CPU time)\n", name, count / secs,
-                count, secs, count / cpu);
-}
-void mark() {
-    cpuMark = cpuSeconds();
-}
+class Stopwatch {
+public:
+    Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(cpuNow()) {}
+    Span elapsed() const {
+        return {std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
+                cpuNow() - cpu_};
+    }
 
-Bytes signedSend(const Sender& from, const std::string& to, uint64_t accountNumber,
-                 uint64_t sequence) {
+private:
+    std::chrono::steady_clock::time_point wall_;
+    double cpu_;
+};
+
+Bytes signedSend(Sender& from, const std::string& to, uint64_t accountNumber) {
     wallet::TxSpec spec;
     spec.messages.push_back(wallet::makeMsgSend(from.address, to, {{"uallo", "1"}}));
     spec.fee.amount = {{"uallo", "2000000"}};
     spec.fee.gasLimit = 200000;
     spec.signerPublicKey = from.pub;
-    spec.sequence = sequence;
+    spec.sequence = from.nextSequence++;
     auto tx = must(wallet::buildTx(spec), "build");
     auto sig = must(secp256k1::sign(from.key, tx.signBytes(kChainId, accountNumber)), "sign");
     return tx.toTxRaw(sig);
 }
 
+// The phases of one round, in the order they run.
+enum Phase { kCheckTx, kReap, kPrepare, kProcess, kFinalize, kCommit, kUpdate, kPhases };
+constexpr const char* kPhaseNames[kPhases] = {
+    "checkTx (mempool entry)", "reap",   "prepareProposal",       "processProposal",
+    "finalizeBlock",           "commit", "mempool update (after)"};
+
+struct Round {
+    std::array<Span, kPhases> phase;
+    double verifyMicros = 0;  // one secp256k1 verification, measured just before the round
+};
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// One line: what, batch size, tx/s and µs/tx by the wall clock, tx/s of CPU time.
+void print(const std::string& what, size_t batch, const std::vector<Round>& rounds,
+           std::initializer_list<Phase> phases) {
+    std::vector<double> wall, cpu;
+    for (const Round& r : rounds) {
+        Span sum;
+        for (Phase p : phases) sum += r.phase[p];
+        wall.push_back(sum.wall);
+        cpu.push_back(sum.cpu);
+    }
+    const double n = static_cast<double>(batch);
+    const double w = median(wall), c = median(cpu);
+    std::printf(
+        "bench: %-46s batch %5zu: %8.0f tx/s %8.2f µs/tx   (CPU time: %8.0f tx/s; "
+        "median of %zu)\n",
+        what.c_str(), batch, n / w, w * 1e6 / n, n / c, rounds.size());
+}
+
+// The same path's cost in secp256k1 verifications per tx (each round against the verification
+// time measured just before it): a figure that moves much less with the machine's load.
+void printInVerifications(const std::string& what, size_t batch, const std::vector<Round>& rounds,
+                          std::initializer_list<Phase> phases) {
+    std::vector<double> ratio, verify;
+    for (const Round& r : rounds) {
+        double wall = 0;
+        for (Phase p : phases) wall += r.phase[p].wall;
+        ratio.push_back(wall * 1e6 / static_cast<double>(batch) / r.verifyMicros);
+        verify.push_back(r.verifyMicros);
+    }
+    std::printf(
+        "bench: %-46s batch %5zu: %8.2f verifications/tx (one verification: %.1f µs; "
+        "median of %zu)\n",
+        what.c_str(), batch, median(ratio), median(verify), rounds.size());
+}
+
+// secp256k1 verifications per second on this core right now (the single-core ceiling of any path
+// that verifies each signature once): printed next to the figures, because on a machine shared
+// with other work the rate of everything, this included, moves from run to run.
+double verifyRate(const Sender& signer, double budgetSeconds) {
+    const Bytes message = toBytes("bench verify reference");
+    const auto sig = must(secp256k1::sign(signer.key, message), "sign");
+    const Stopwatch sw;
+    size_t n = 0;
+    do {
+        for (int i = 0; i < 100; ++i)
+            if (!secp256k1::verify(signer.pub, message, sig)) std::exit(1);
+        n += 100;
+    } while (sw.elapsed().wall < budgetSeconds);
+    return static_cast<double>(n) / sw.elapsed().wall;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    int scale = 1;
+    long only = 0;  // run only this batch size (for a profile of one)
+    if (argc > 1) scale = std::atoi(argv[1]);
+    if (argc > 2) only = std::atol(argv[2]);
+    if (scale < 1 || scale > 1000 || (only != 0 && only != 1000 && only != 10000)) {
+        std::fprintf(stderr,
+                     "usage: bench_chain [N [1000|10000]]: 3N rounds of 1k txs and N of 10k "
+                     "(default N = 1), or only the given batch size\n");
+        return 2;
+    }
     initCrypto();
+    std::vector<size_t> batches;
+    if (only != 10000)
+        for (int i = 0; i < 3 * scale; ++i) batches.push_back(1000);
+    if (only != 1000)
+        for (int i = 0; i < scale; ++i) batches.push_back(10000);
+
     std::vector<Sender> senders(kSenders);
     Genesis genesis = Genesis::withDefaults(kChainId, kGenesisTime);
     for (size_t i = 0; i < kSenders; ++i) {
@@ -96,74 +207,117 @@ int main() {
         genesis.balances.push_back({senders[i].address, {Coin{"uallo", Amount::fromAllo(1000)}}});
     }
 
-    // Block 1: 1k txs (sequence 0 of every sender); block 2: 10k txs (sequences 1..10).
-    mark();
-    const auto signStart = std::chrono::steady_clock::now();
-    std::vector<Bytes> block1, block2;
-    for (size_t i = 0; i < kSenders; ++i)
-        block1.push_back(signedSend(senders[i], senders[(i + 1) % kSenders].address, i, 0));
-    for (uint64_t s = 1; s <= 10; ++s)
-        for (size_t i = 0; i < kSenders; ++i)
-            block2.push_back(signedSend(senders[i], senders[(i + 7) % kSenders].address, i, s));
-    report("sign MsgSend (setup, not the chain)",
-           static_cast<double>(block1.size() + block2.size()), seconds(signStart));
+    // Every round's txs, signed up front: round r holds batches[r] txs, senders taking turns, so
+    // a 10k batch holds ten consecutive sequences of each sender. Account numbers follow the
+    // genesis account order.
+    const Stopwatch signing;
+    std::vector<std::vector<Bytes>> roundTxs;
+    size_t total = 0;
+    for (size_t batch : batches) {
+        std::vector<Bytes> txs;
+        txs.reserve(batch);
+        for (size_t k = 0; k < batch; ++k) {
+            const size_t i = k % kSenders;
+            txs.push_back(signedSend(senders[i], senders[(i + 7) % kSenders].address, i));
+        }
+        total += batch;
+        roundTxs.push_back(std::move(txs));
+    }
+    const Span signSpan = signing.elapsed();
+    std::printf("bench: signed %zu MsgSend txs for the rounds in %.2f s (setup, not measured)\n",
+                total, signSpan.wall);
+
+    const double verifyBefore = verifyRate(senders[0], 0.3);
 
     const auto dir = std::filesystem::temp_directory_path() /
                      ("bench_chain_" + std::to_string(static_cast<long>(::getpid())));
     std::filesystem::create_directories(dir);
+    std::map<size_t, std::vector<Round>> results;  // by batch size
     int failures = 0;
     {
         Database db = must(Database::open((dir / "node.db").string()), "open database");
         auto app = must(ChainApp::open(db), "open chain");
         must(app->initChain(genesis), "genesis");
+        MempoolConfig config;
+        config.maxTxs = 100'000;
+        Mempool mempool(*app, config);
 
-        mark();
-        auto t = std::chrono::steady_clock::now();
-        for (const auto* block : {&block1, &block2})
-            for (const Bytes& tx : *block)
-                if (!app->checkTx(tx, CheckTxMode::New).result.ok()) ++failures;
-        const double checkSecs = seconds(t);
-        report("checkTx MsgSend (signature + ante on check state)", 11000.0, checkSecs);
-
-        double applied = 0, applySecs = 0;
         uint64_t height = 1;
-        for (const auto* block : {&block1, &block2}) {
+        for (size_t r = 0; r < roundTxs.size(); ++r, ++height) {
+            const std::vector<Bytes>& txs = roundTxs[r];
+            Round round;
+            round.verifyMicros = 1e6 / verifyRate(senders[0], 0.05);
+            Stopwatch sw;
+            for (const Bytes& tx : txs)
+                if (!mempool.checkTx(tx).result.ok()) ++failures;
+            round.phase[kCheckTx] = sw.elapsed();
+
+            auto appLock = mempool.lockApplication();
+            sw = Stopwatch();
+            std::vector<Bytes> candidates = mempool.reap(4ull << 20, Mempool::kNoLimit);
+            round.phase[kReap] = sw.elapsed();
+            sw = Stopwatch();
             FinalizeBlockRequest req;
+            req.txs = app->prepareProposal(candidates, 4ull << 20);
+            round.phase[kPrepare] = sw.elapsed();
+            if (req.txs.size() != txs.size()) {
+                std::fprintf(stderr, "bench: the proposal holds %zu of %zu txs\n", req.txs.size(),
+                             txs.size());
+                return 1;
+            }
             req.block.chainId = kChainId;
             req.block.height = height;
             req.block.timeUnixNanos = (kGenesisTime + static_cast<int64_t>(height)) * 1'000'000'000;
-            req.txs = *block;
             req.blockBytes = toBytes("block " + std::to_string(height));
             req.blockHash = sha256(req.blockBytes);
-            mark();
-            t = std::chrono::steady_clock::now();
-            auto r = must(app->finalizeBlock(req), "finalizeBlock");
-            const double execSecs = seconds(t);
-            if (auto c = app->commit(); !c) {
-                std::fprintf(stderr, "bench: commit failed: %s\n", c.message().c_str());
+            sw = Stopwatch();
+            const bool accepted = app->processProposal(req);
+            round.phase[kProcess] = sw.elapsed();
+            if (!accepted) {
+                std::fprintf(stderr, "bench: processProposal rejected the block\n");
                 return 1;
             }
-            const double secs = seconds(t);
-            for (const auto& res : r.txResults)
+            sw = Stopwatch();
+            auto response = must(app->finalizeBlock(req), "finalizeBlock");
+            round.phase[kFinalize] = sw.elapsed();
+            sw = Stopwatch();
+            must(app->commit(), "commit");
+            round.phase[kCommit] = sw.elapsed();
+            sw = Stopwatch();
+            mempool.update(appLock, height, req.txs);
+            round.phase[kUpdate] = sw.elapsed();
+            for (const auto& res : response.txResults)
                 if (!res.ok()) ++failures;
-            const double n = static_cast<double>(block->size());
-            char name[96];
-            std::snprintf(name, sizeof name, "finalizeBlock+commit, block of %zu MsgSend",
-                          block->size());
-            report(name, n, secs);
-            std::printf("bench:   (execution %.2f s, commit %.2f s)\n", execSecs, secs - execSecs);
-            applied += n;
-            applySecs += secs;
-            ++height;
+            if (mempool.size() != 0) {
+                std::fprintf(stderr, "bench: %zu txs left in the mempool\n", mempool.size());
+                return 1;
+            }
+            results[txs.size()].push_back(round);
         }
-        std::printf(
-            "bench: MsgSend checked + applied + committed (end to end): %.0f /s (%.0f in %.2f s)\n",
-            applied / (checkSecs + applySecs), applied, checkSecs + applySecs);
     }
     std::filesystem::remove_all(dir);
     if (failures != 0) {
         std::fprintf(stderr, "bench: %d transactions failed\n", failures);
         return 1;
+    }
+
+    const double verifyAfter = verifyRate(senders[0], 0.3);
+    std::printf(
+        "bench: reference: secp256k1 verify on this core now: %.0f /s before the rounds, "
+        "%.0f /s after (%.1f / %.1f µs)\n",
+        verifyBefore, verifyAfter, 1e6 / verifyBefore, 1e6 / verifyAfter);
+    for (const auto& [batch, rounds] : results) {
+        print("checkTx only (mempool entry)", batch, rounds, {kCheckTx});
+        print("finalizeBlock + commit only", batch, rounds, {kFinalize, kCommit});
+        print("end to end: checkTx + finalizeBlock + commit", batch, rounds,
+              {kCheckTx, kFinalize, kCommit});
+        print("solo node: end to end + reap, proposal, update", batch, rounds,
+              {kCheckTx, kReap, kPrepare, kProcess, kFinalize, kCommit, kUpdate});
+        printInVerifications("end to end, in signature verifications", batch, rounds,
+                             {kCheckTx, kFinalize, kCommit});
+        for (int p = 0; p < kPhases; ++p)
+            print(std::string("  phase: ") + kPhaseNames[p], batch, rounds,
+                  {static_cast<Phase>(p)});
     }
     return 0;
 }

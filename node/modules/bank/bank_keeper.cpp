@@ -106,7 +106,7 @@ Status BankKeeper::setBalance(KvStore& store, ByteSpan address, std::string_view
                               const Amount& amount) const {
     const Bytes key = balanceKey(address, denom);
     if (amount.isZero()) return store.remove(key);
-    return store.set(key, asBytes(amount.toUalloString()));
+    return store.set(key, asBytes(coinAmountString(amount)));
 }
 
 TxStatus BankKeeper::send(KvStore& store, int64_t blockTimeSeconds, ByteSpan from, ByteSpan to,
@@ -157,7 +157,7 @@ Status BankKeeper::addSupply(KvStore& store, const Coin& coin, bool subtract) co
     auto next = subtract ? current->sub(coin.amount) : current->add(coin.amount);
     if (!next) return next.error();
     if (next->isZero()) return store.remove(supplyKey(coin.denom));
-    return store.set(supplyKey(coin.denom), asBytes(next->toUalloString()));
+    return store.set(supplyKey(coin.denom), asBytes(coinAmountString(*next)));
 }
 
 Status BankKeeper::mint(KvStore& store, ByteSpan to, const Coins& coins) const {
