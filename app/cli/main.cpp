@@ -6,7 +6,10 @@
 #include <iostream>
 
 #include "app/cli/cli_context.h"
+#include "app/cli/cmd_debug.h"
 #include "app/cli/cmd_keys.h"
+#include "app/cli/cmd_query.h"
+#include "app/cli/cmd_tx.h"
 #include "core/bytes.h"
 #include "core/paths.h"
 
@@ -16,6 +19,11 @@ using allora::cli::CommandGroup;
 
 constexpr CommandGroup kGroups[] = {
     {"keys", "manage the keys of the local keyring", allora::cli::runKeys},
+    {"tx", "build, sign and broadcast transactions", allora::cli::runTx},
+    {"q", "query the chain (alias: query)", allora::cli::runQuery},
+    {"query", "", allora::cli::runQuery},
+    {"status", "show the node's status", allora::cli::runStatus},
+    {"debug", "check the node's computations offline (synthesize)", allora::cli::runDebug},
 };
 
 void printHelp() {
@@ -23,12 +31,17 @@ void printHelp() {
               << ": keys, transactions and queries for the Allora network\n\n"
               << "Usage: allora-cli COMMAND [ARGS] [flags]\n\nCommands:\n";
     for (const CommandGroup& g : kGroups)
-        std::cout << "  " << g.name << std::string(10 - g.name.size(), ' ') << g.summary << "\n";
-    std::cout << "  version   print the version\n"
-              << "  help      this text\n\n"
-              << "Global flags: --home DIR, --keyring-dir DIR, --keyring-backend file|test,\n"
-              << "              --output text|json (see 'allora-cli keys --help').\n"
-              << "Default home: " << allora::defaultHome().string() << "\n";
+        if (!g.summary.empty())  // an alias has none: its group's line names it
+            std::cout << "  " << g.name << std::string(10 - g.name.size(), ' ') << g.summary
+                      << "\n";
+    std::cout
+        << "  version   print the version\n"
+        << "  help      this text\n\n"
+        << "Global flags: --home DIR, --keyring-dir DIR, --keyring-backend file|test,\n"
+        << "              --output text|json (see 'allora-cli keys --help').\n"
+        << "Node flags (tx, q, status): --node URL (default http://127.0.0.1:1317),\n"
+        << "              --chain-id ID, --api-token-file FILE (see 'allora-cli tx --help').\n"
+        << "Default home: " << allora::defaultHome().string() << "\n";
 }
 
 int run(int argc, char** argv) {

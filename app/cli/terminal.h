@@ -24,8 +24,8 @@ Result<SecureBytes> readSecret(std::string_view prompt, std::string_view what);
 
 // A new password or passphrase. On a terminal it is asked twice and must match. From stdin it is
 // one line; with `optionalConfirmation` (only for the last item a command reads) a second line,
-// if present, must match it. With `checkRules`, allora::validatePassword (core/password_seal.h) applies (checked before
-// asking the second time).
+// if present, must match it. With `checkRules`, allora::validatePassword (core/password_seal.h)
+// applies (checked before asking the second time).
 Result<SecureBytes> readNewSecret(std::string_view prompt, std::string_view what, bool checkRules,
                                   bool optionalConfirmation);
 

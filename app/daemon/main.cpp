@@ -1,26 +1,66 @@
-// allorad: the node without a window. Its commands (init, genesis, start, status) arrive with the
-// chain (issue 3); until then it reports its version and home and refuses unknown commands.
-#include <cstring>
+// allorad: the node without a window. `init` creates a home (config, encrypted validator key,
+// genesis), `genesis add-genesis-account` funds accounts before the first start, `start` runs the
+// node in the foreground until SIGINT/SIGTERM, `status` asks a running node how it is.
+#include <exception>
 #include <iostream>
 #include <string_view>
 
+#include "app/daemon/daemon_commands.h"
+#include "core/bytes.h"
 #include "core/paths.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+void printHelp() {
+    std::cout
+        << "allorad " << allora::versionString() << ": the Allora node, headless\n\n"
+        << "Usage: allorad COMMAND [flags]\n\n"
+        << "Commands:\n"
+        << "  init MONIKER --chain-id ID      create a node home: config, encrypted validator\n"
+        << "                                  key (password asked, or read from stdin) and a\n"
+        << "                                  genesis with this node as its validator\n"
+        << "  genesis add-genesis-account ADDRESS COINS\n"
+        << "                                  fund an account in the genesis (COINS: 1000uallo,\n"
+        << "                                  1.5ALLO); --vesting-amount COINS --vesting-end-time "
+           "T\n"
+        << "                                  [--vesting-start-time T] makes part of it vest\n"
+        << "  start                           run the node until Ctrl-C / SIGTERM\n"
+        << "                                  [--validator-password-file F] [--api-port N]\n"
+        << "                                  [--log-level debug|info|warn|error]\n"
+        << "  status                          print a running node's status [--node URL]\n"
+        << "  version                         print the version\n"
+        << "  help                            this text\n\n"
+        << "Every command takes --home DIR (default " << allora::defaultHome().string()
+        << ").\nConfig lives in HOME/config, chain data in HOME/data.\n";
+}
+
+int run(int argc, char** argv) {
+    using namespace allora::daemon;
+    allora::initCrypto();
     const std::string_view cmd = argc > 1 ? argv[1] : "help";
+    allora::cli::ArgStream args(argc - 1, argv + 1);
     if (cmd == "version" || cmd == "--version") {
         std::cout << allora::versionString() << "\n";
-        return 0;
+        return kExitOk;
     }
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
-        std::cout << "allorad " << allora::versionString() << ": the Allora node, headless\n\n"
-                  << "Usage: allorad COMMAND [flags]\n\n"
-                  << "Commands:\n"
-                  << "  version    print the version\n"
-                  << "  help       this text\n\n"
-                  << "Default home: " << allora::defaultHome().string() << "\n";
-        return 0;
+        printHelp();
+        return kExitOk;
     }
-    std::cerr << "allorad: unknown command '" << cmd << "' (try 'allorad help')\n";
-    return 2;
+    if (cmd == "init") return runInit(args);
+    if (cmd == "genesis") return runGenesis(args);
+    if (cmd == "start") return runStart(args);
+    if (cmd == "status") return runStatus(args);
+    return usageError("unknown command '" + std::string(cmd) + "' (try 'allorad help')");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "Error: internal error: " << e.what() << std::endl;
+        return allora::daemon::kExitFailure;
+    }
 }

@@ -1,0 +1,31 @@
+// The HTTP API's routes, shaped like the public Cosmos LCD (grpc-gateway JSON), over NodeApi.
+//
+// Read routes are open; write routes (broadcast) require the API token (DESIGN.md: Interfaces).
+// Every failure is a gateway-shaped JSON error with a 4xx/5xx status (node/rpc/http_message.h).
+// Every route calls NodeApi and may wait for a block, so all run on the server's blocking pool.
+//
+//   GET  /cosmos/bank/v1beta1/balances/{address}            {"balances", "pagination"}
+//   GET  /cosmos/bank/v1beta1/spendable_balances/{address}  {"balances", "pagination"}
+//   GET  /cosmos/bank/v1beta1/balances/{address}/by_denom?denom=D   {"balance"}
+//   GET  /cosmos/bank/v1beta1/supply                        {"supply", "pagination"}
+//   GET  /cosmos/bank/v1beta1/supply/by_denom?denom=D       {"amount"}
+//   GET  /cosmos/bank/v1beta1/params, /cosmos/auth/v1beta1/params   {"params"}
+//   GET  /cosmos/auth/v1beta1/accounts/{address}            {"account"} (404 code 5 if none)
+//   POST /cosmos/tx/v1beta1/txs  {"tx_bytes", "mode"}       {"tx_response"} (token required;
+//        a CheckTx rejection is 200 with a nonzero code, as the LCD answers)
+//   GET  /cosmos/tx/v1beta1/txs/{hash}                      {"tx", "tx_response"}
+//   GET  /cosmos/base/tendermint/v1beta1/blocks/latest, …/blocks/{height}  {"block_id", "block"}
+//   GET  /cosmos/base/node/v1beta1/config                   {"minimum_gas_price": "10uallo"}
+//   GET  /status                                            CometBFT-like node status
+// The bodies' shapes: lcd_json.h.
+#pragma once
+
+#include "node/api/node_api.h"
+#include "node/rpc/router.h"
+
+namespace allora::node::api {
+
+// `api` must outlive the router and any server serving it.
+rpc::Router makeLcdRouter(NodeApi& api);
+
+}  // namespace allora::node::api
