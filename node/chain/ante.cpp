@@ -31,6 +31,21 @@ bool consume(KvStore& store, uint64_t amount, std::string_view what) {
 }  // namespace
 
 TxStatus AnteHandler::validateBasic(const DecodedTx& tx, AnteResult& out) const {
+    if (!tx.stateless) {
+        AnteResult fresh;
+        TxStatus status = checkStateless(tx, fresh);
+        tx.stateless = std::make_shared<const DecodedTx::StatelessCheck>(
+            DecodedTx::StatelessCheck{std::move(status), std::move(fresh.signers),
+                                      std::move(fresh.feePayer), fresh.gasWanted});
+    }
+    const DecodedTx::StatelessCheck& known = *tx.stateless;
+    out.signers = known.signers;
+    out.feePayer = known.feePayer;
+    out.gasWanted = known.gasWanted;
+    return known.status;
+}
+
+TxStatus AnteHandler::checkStateless(const DecodedTx& tx, AnteResult& out) const {
     if (tx.body.messages_size() == 0)
         return TxStatus::fail(TxCode::InvalidRequest, "must contain at least one message");
     for (const auto& any : tx.body.messages()) {

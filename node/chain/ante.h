@@ -50,7 +50,9 @@ public:
                    const std::string& chainId, bool verifySignatures = true) const;
 
 private:
+    // The stateless checks, computed once per decoded tx (DecodedTx::stateless).
     TxStatus validateBasic(const DecodedTx& tx, AnteResult& out) const;
+    TxStatus checkStateless(const DecodedTx& tx, AnteResult& out) const;
     TxStatus checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
                                AnteResult& out) const;
     TxStatus checkSigner(const DecodedTx& tx, size_t index, KvStore& store,

@@ -46,10 +46,10 @@ Result<ChainParams> loadChainParams(const KvStore& store) {
     auto raw = store.get(kParamsKey);
     if (!raw) return raw.error();
     if (!*raw) return makeError(ErrorCode::NotFound, "chain params are not set (no genesis?)");
-    ChainParams p;
-    if (!p.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
-        return makeError(ErrorCode::Corrupt, "chain params do not decode");
-    return p;
+    thread_local ParseMemo<ChainParams> memo;  // read by every tx, changed by governance only
+    const ChainParams* p = memo.parse(**raw);
+    if (p == nullptr) return makeError(ErrorCode::Corrupt, "chain params do not decode");
+    return *p;
 }
 
 Status storeChainParams(KvStore& store, const ChainParams& params) {

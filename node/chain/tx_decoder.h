@@ -4,8 +4,10 @@
 // to ignore), as are extension options this chain does not know.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/bytes.h"
 #include "core/hash.h"
@@ -20,6 +22,17 @@ struct DecodedTx {
     cosmos::tx::v1beta1::TxRaw raw;
     cosmos::tx::v1beta1::TxBody body;
     cosmos::tx::v1beta1::AuthInfo authInfo;
+
+    // The ante handler's stateless checks (validateBasic), a pure function of the bytes and the
+    // message router: computed the first time the ante handler sees this tx and reused by every
+    // later step (checkTx, prepareProposal, finalizeBlock), so they cannot differ between steps.
+    struct StatelessCheck {
+        TxStatus status;
+        std::vector<std::string> signers;  // bech32, in the order the signatures come
+        std::string feePayer;
+        uint64_t gasWanted = 0;
+    };
+    mutable std::shared_ptr<const StatelessCheck> stateless;
 };
 
 // TxCode::TxDecode with the reason on failure.

@@ -3,14 +3,15 @@
 #include "cosmos/crypto/secp256k1/keys.pb.h"
 #include "node/modules/address.h"
 #include "node/modules/auth/vesting.h"
+#include "node/modules/proto_util.h"
 
 namespace allora::node::auth {
 
 namespace {
 
-const Bytes kAccountPrefix = toBytes("auth/acc/");
-const Bytes kNextNumberKey = toBytes("auth/next_number");
-const Bytes kParamsKey = toBytes("auth/params");
+const Bytes kAccountPrefix = allora::toBytes("auth/acc/");
+const Bytes kNextNumberKey = allora::toBytes("auth/next_number");
+const Bytes kParamsKey = allora::toBytes("auth/params");
 
 Bytes accountKey(ByteSpan address) {
     Bytes key = kAccountPrefix;
@@ -34,10 +35,10 @@ Result<Params> AuthKeeper::params(const KvStore& store) const {
     auto raw = store.get(kParamsKey);
     if (!raw) return raw.error();
     if (!*raw) return makeError(ErrorCode::NotFound, "auth params are not set (no genesis?)");
-    Params p;
-    if (!p.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
-        return corrupt("auth/params");
-    return p;
+    thread_local ParseMemo<Params> memo;  // read by every tx, changed by governance only
+    const Params* p = memo.parse(**raw);
+    if (p == nullptr) return corrupt("auth/params");
+    return *p;
 }
 
 Status AuthKeeper::setParams(KvStore& store, const Params& params) const {
