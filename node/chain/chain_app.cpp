@@ -126,6 +126,9 @@ Result<Hash256> ChainApp::initChain(const Genesis& genesis) {
         if (!address) return address.error();
         if (status = bank_.mint(kv, *address, b.coins); !check(status)) return status.error();
     }
+    for (const auto& [name, init] : genesisInits_)
+        if (status = init(kv, genesis); !check(status))
+            return makeError(status.error().code, name + " genesis: " + status.error().message);
 
     auto txn = Transaction::begin(*db_);
     if (!txn) return txn.error();

@@ -18,9 +18,11 @@
 // signatures and checked public keys (ante.h), and the genesis flag and committed height.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/sqlite.h"
 #include "node/chain/ante.h"
@@ -54,9 +56,23 @@ public:
     bool hasGenesis() const;
     const std::string& chainId() const { return chainId_; }
 
-    // Registration points for modules; use them before the first block.
+    // Registration points for modules; use them before initChain and the first block.
     MsgRouter& router() { return router_; }
     BlockHooks& hooks() { return hooks_; }
+    // A module's genesis step: writes its parameters and initial records into the genesis state
+    // (after accounts and balances). Run in registration order by initChain; a failure fails it.
+    using GenesisInitializer = std::function<Status(KvStore& store, const Genesis& genesis)>;
+    void addGenesisInitializer(std::string name, GenesisInitializer init) {
+        genesisInits_.emplace_back(std::move(name), std::move(init));
+    }
+    // A module's queries: paths starting with `prefix` (e.g. "/emissions.v9.Query/") go to
+    // `handler`, which reads the committed state through `store` and answers with a response
+    // (code 0 and a protobuf value, or a failure code and log; height is filled in by query()).
+    using QueryHandler =
+        std::function<QueryResponse(const KvStore& store, const QueryRequest& request)>;
+    void addQueryHandler(std::string prefix, QueryHandler handler) {
+        queryHandlers_.emplace_back(std::move(prefix), std::move(handler));
+    }
 
     const auth::AuthKeeper& authKeeper() const { return auth_; }
     const bank::BankKeeper& bankKeeper() const { return bank_; }
@@ -91,6 +107,8 @@ private:
     bank::BankKeeper bank_{auth_};
     MsgRouter router_;
     BlockHooks hooks_;
+    std::vector<std::pair<std::string, GenesisInitializer>> genesisInits_;
+    std::vector<std::pair<std::string, QueryHandler>> queryHandlers_;
     AnteHandler ante_{auth_, bank_, router_};
 
     std::string chainId_;

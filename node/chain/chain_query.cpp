@@ -179,6 +179,12 @@ QueryResponse ChainApp::query(const QueryRequest& request) const {
         if (!*block) return failure(TxCode::InvalidRequest, "block not found", height);
         return answer(blockResponse(**block), height);
     }
+    for (const auto& [prefix, handler] : queryHandlers_) {
+        if (!path.starts_with(prefix)) continue;
+        QueryResponse r = handler(kv, request);
+        r.height = height;
+        return r;
+    }
     return failure(TxCode::UnknownRequest, "unknown query path: " + request.path, height);
 }
 

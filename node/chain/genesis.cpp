@@ -287,6 +287,10 @@ Result<Genesis> Genesis::fromJson(std::string_view text) {
                 GenesisValidator{std::move(*key), static_cast<int64_t>(*power), name});
         }
     }
+    for (const auto& [name, section] : **app) {
+        if (name == "auth" || name == "bank" || name == "chain") continue;
+        g.moduleStates.emplace(std::string(name), json::serialize(section));
+    }
     return g;
 }
 
@@ -347,6 +351,12 @@ std::string Genesis::toJson() const {
                        {"block_max_bytes", std::to_string(chainParams.block_max_bytes())},
                        {"block_max_gas", std::to_string(chainParams.block_max_gas())}}}}}}},
         {"validators", std::move(validatorsJson)}};
+    json::object& appState = root["app_state"].as_object();
+    for (const auto& [name, text] : moduleStates) {
+        boost::system::error_code ec;
+        json::value section = json::parse(text, ec);
+        appState[name] = ec ? json::value(text) : std::move(section);
+    }
     return json::serialize(root);
 }
 

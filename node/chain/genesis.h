@@ -23,6 +23,7 @@
 // module account comes after them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,10 @@ struct Genesis {
     Coins supply;  // empty: the sum of balances
     allora::chain::v1::Params chainParams;
     std::vector<GenesisValidator> validators;
+    // The app_state sections of the other modules (emissions, mint, …) as compact JSON text by
+    // section name, kept verbatim for the module's genesis initializer (ChainApp::
+    // addGenesisInitializer), which parses and validates its own section; written back by toJson().
+    std::map<std::string, std::string> moduleStates;
 
     // The x/auth defaults of PROTOCOL.md §2, send enabled, min gas price 10 uallo, 4 MiB blocks.
     static Genesis withDefaults(std::string chainId, int64_t genesisTimeUnix);
