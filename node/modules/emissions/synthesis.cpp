@@ -1,7 +1,11 @@
 #include "node/modules/emissions/synthesis.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "node/modules/emissions/forecast_implied.h"
@@ -42,7 +46,9 @@ Status checkAddress(std::string_view address, const std::string& where) {
 Status checkValues(const ActorValues& values, const std::string& field) {
     for (const auto& [address, v] : values) {
         if (Status s = checkAddress(address, field); !s) return s;
-        if (Status s = checkFinite(v, field + key(address)); !s) return s;
+        // The name is built only for the error: a case holds about N·(N + K) regrets.
+        if (!std::isfinite(v))
+            if (Status s = checkFinite(v, field + key(address)); !s) return s;
     }
     return {};
 }
@@ -159,14 +165,121 @@ std::map<Address, CoveredForecast> coveredForecasts(const SynthesisInput& in) {
     return covered;
 }
 
+// The one-out-inferer outputs are the bulk of an epoch's work: for each of N withheld inferers,
+// every forecast's implied inference again and one network over N - 1 + K members. What follows
+// computes exactly what forecastImpliedInference and combine do, the same operations on the same
+// numbers in the same order (so the same bits), without their per-call map lookups and copies:
+// forecasts are flattened once per epoch, a forecast that does not cover the withheld inferer
+// keeps its full implied inference (nothing is left out of it), and regrets are found by walking
+// the sorted table alongside the sorted members.
+
+// A covered forecast as arrays, in ascending inferer address order: the inferer's position in
+// the epoch's inferences, R_jk = L_{i-1} - forecasted loss, and the inference I_j.
+struct FlatForecast {
+    std::vector<size_t> position;
+    std::vector<double> regrets;
+    std::vector<double> values;
+};
+
+FlatForecast flatten(const CoveredForecast& forecast, const ActorValues& inferences,
+                     double previousNetworkLoss) {
+    FlatForecast flat;
+    auto inference = inferences.begin();
+    size_t position = 0;
+    for (const auto& [inferer, loss] : forecast) {  // both ascending: one walk
+        while (inference != inferences.end() && inference->first < inferer) {
+            ++inference;
+            ++position;
+        }
+        if (inference == inferences.end() || inference->first != inferer) continue;
+        flat.position.push_back(position);
+        flat.regrets.push_back(previousNetworkLoss - loss);
+        flat.values.push_back(inference->second);
+    }
+    return flat;
+}
+
+// forecastImpliedInference on a flattened forecast, element `skip` withheld (npos: none).
+std::optional<double> impliedOf(const FlatForecast& flat, const WeightParams& params, size_t skip) {
+    const size_t elements = flat.regrets.size();  // the withheld one included
+    std::vector<double> regrets;
+    std::vector<double> values;
+    regrets.reserve(elements);
+    values.reserve(elements);
+    for (size_t e = 0; e < elements; ++e) {
+        if (e == skip) continue;
+        regrets.push_back(flat.regrets[e]);
+        values.push_back(flat.values[e]);
+    }
+    std::vector<double> weights;
+    if (elements > 1)
+        weights = regretWeights(regrets, params);
+    else
+        weights.assign(values.size(), 1.0);
+    double sum = 0.0;
+    double sumWeights = 0.0;
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (weights[i] == 0.0) continue;
+        sum += weights[i] * values[i];
+        sumWeights += weights[i];
+    }
+    if (sumWeights == 0.0) return std::nullopt;
+    return sum / sumWeights;
+}
+
+// Members of one set in ascending address order.
+using Members = std::vector<std::pair<const Address*, double>>;
+
+// Appends the values and regrets of `members` (their table `table`, named `tableName` in the
+// error), walking the table alongside: both are in ascending address order.
+Status collect(const Members& members, const ActorValues& table, const std::string& tableName,
+               std::vector<double>& values, std::vector<double>& regrets) {
+    auto entry = table.begin();
+    for (const auto& [address, value] : members) {
+        while (entry != table.end() && entry->first < *address) ++entry;
+        if (entry == table.end() || entry->first != *address)
+            return regretOf(table, *address, tableName).error();
+        values.push_back(value);
+        regrets.push_back(entry->second);
+    }
+    return {};
+}
+
+// combine(...).value for the one-out-inferer network without `withheld`.
+Result<double> oneOutInfererValue(const Members& inferers, const Members& forecasters,
+                                  const std::map<Address, RegretTable>& tables,
+                                  const Address& withheld, const SynthesisParams& params) {
+    const auto table = tables.find(withheld);
+    if (table == tables.end())
+        return invalid("regrets.one_out_inferer has no table for \"" + withheld + "\"");
+    const std::string name = "regrets.one_out_inferer" + key(withheld);
+    std::vector<double> values;
+    std::vector<double> regrets;
+    values.reserve(inferers.size() + forecasters.size());
+    regrets.reserve(inferers.size() + forecasters.size());
+    if (Status s = collect(inferers, table->second.inferer, name + ".inferer", values, regrets); !s)
+        return s.error();
+    if (Status s =
+            collect(forecasters, table->second.forecaster, name + ".forecaster", values, regrets);
+        !s)
+        return s.error();
+    const std::vector<double> weights =
+        regretWeights(regrets, WeightParams{params.pNorm, params.cNorm, params.epsilon});
+    return weightedValue(values, weights, params.epsilonSafeDiv);
+}
+
 Status runRegretWeighted(const SynthesisInput& in, SynthesisOutput& out) {
     const SynthesisParams& params = in.params;
     const WeightParams weightParams{params.pNorm, params.cNorm, params.epsilon};
     const double loss = *in.previousNetworkLoss;
-    const auto covered = coveredForecasts(in);
-    for (const auto& [forecaster, forecast] : covered)
-        if (auto v = forecastImpliedInference(forecast, in.inferences, loss, weightParams))
-            out.forecastImplied.emplace(forecaster, *v);
+    std::vector<std::pair<const Address*, FlatForecast>> flat;  // ascending forecaster
+    std::vector<std::optional<double>> implied;                 // each one's full I_k
+    for (const auto& [forecaster, forecast] : coveredForecasts(in)) {
+        const auto f = in.forecasts.find(forecaster);  // an address that outlives `covered`
+        flat.emplace_back(&f->first, flatten(forecast, in.inferences, loss));
+        implied.push_back(impliedOf(flat.back().second, weightParams, std::string::npos));
+        if (implied.back()) out.forecastImplied.emplace(forecaster, *implied.back());
+    }
 
     auto combined = combine(in.inferences, out.forecastImplied, in.regrets.inferer,
                             "regrets.inferer", in.regrets.forecaster, "regrets.forecaster", params);
@@ -179,17 +292,28 @@ Status runRegretWeighted(const SynthesisInput& in, SynthesisOutput& out) {
     if (!naive) return naive.error();
     out.naiveInference = naive->value;
 
-    for (const auto& entry : in.inferences) {
-        const Address& withheld = entry.first;
-        ActorValues implied;
-        for (const auto& [forecaster, forecast] : covered)
-            if (auto v =
-                    forecastImpliedInference(forecast, in.inferences, loss, weightParams, withheld))
-                implied.emplace(forecaster, *v);
-        auto c = combineWithTable(without(in.inferences, withheld), implied, in.oneOutInferer,
-                                  withheld, "regrets.one_out_inferer", params);
-        if (!c) return c.error();
-        out.oneOutInferer.emplace(withheld, c->value);
+    Members all;
+    for (const auto& [address, value] : in.inferences) all.emplace_back(&address, value);
+    Members others;
+    Members forecasters;
+    others.reserve(all.size());
+    forecasters.reserve(flat.size());
+    for (size_t j = 0; j < all.size(); ++j) {
+        others.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(j));
+        others.insert(others.end(), all.begin() + static_cast<std::ptrdiff_t>(j) + 1, all.end());
+        forecasters.clear();
+        for (size_t k = 0; k < flat.size(); ++k) {
+            const FlatForecast& f = flat[k].second;
+            const auto at = std::lower_bound(f.position.begin(), f.position.end(), j);
+            std::optional<double> v = implied[k];  // j not covered: nothing to leave out
+            if (at != f.position.end() && *at == j)
+                v = impliedOf(f, weightParams, static_cast<size_t>(at - f.position.begin()));
+            if (v) forecasters.emplace_back(flat[k].first, *v);
+        }
+        const Address& withheld = *all[j].first;
+        auto value = oneOutInfererValue(others, forecasters, in.oneOutInferer, withheld, params);
+        if (!value) return value.error();
+        out.oneOutInferer.emplace_hint(out.oneOutInferer.end(), withheld, *value);
     }
 
     if (out.forecastImplied.size() >= 2) {
