@@ -177,7 +177,6 @@ Status Node::start() {
             engine_->stop();
             return makeError(s.error().code, "HTTP API: " + s.error().message);
         }
-        log(LogLevel::Info, "api", "serving the HTTP API at " + http_->baseUrl());
     }
     return {};
 }
