@@ -13,7 +13,7 @@
 #include "node/chain/genesis.h"
 #include "node/modules/address.h"
 #include "node/node_config.h"
-#include "node/validator_key.h"
+#include "node/node_setup.h"
 
 namespace allora::daemon {
 
@@ -86,54 +86,32 @@ int runInit(cli::ArgStream& args) {
     if (!chainId || chainId->empty()) return usageError("--chain-id is required");
 
     node::NodeHome home{homeFrom(options)};
+    node::HomeSetup setup;
+    setup.moniker = moniker;
+    setup.chainId = *chainId;
+    setup.genesisTimeUnix = nowUnixSeconds();
+    setup.ifExists = options.has("overwrite") ? IfExists::Replace : IfExists::Fail;
+    // Check what can be checked before asking for a password.
     node::NodeConfig config;
     config.moniker = moniker;
     config.chainId = *chainId;
     if (Status s = config.validate(); !s) return reportError(s.error());
-    const IfExists ifExists = options.has("overwrite") ? IfExists::Replace : IfExists::Fail;
-    if (ifExists == IfExists::Fail && std::filesystem::exists(home.configFile()))
+    if (setup.ifExists == IfExists::Fail && std::filesystem::exists(home.configFile()))
         return reportError(makeError(ErrorCode::AlreadyExists,
                                      home.root.string() +
                                          " already holds a node (use --overwrite to replace its "
                                          "config, key and genesis)"));
-    if (ifExists == IfExists::Replace && std::filesystem::exists(home.databaseFile()))
-        return reportError(
-            makeError(ErrorCode::AlreadyExists,
-                      home.databaseFile().string() +
-                          " holds chain data; remove HOME/data before re-initialising"));
-
-    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
-    node::Genesis genesis = node::Genesis::withDefaults(*chainId, now);
-    if (Status s = genesis.validate(); !s) return reportError(s.error());
-
     auto password = cli::readNewSecret(
         "Password for the validator key: ", "the validator key password", true, true);
     if (!password) return reportError(password.error());
-    const ed25519::KeyPair key = ed25519::generate();
-    auto sealed = node::ValidatorKeyFile::seal(key, *password);
-    if (!sealed) return reportError(sealed.error());
-    genesis.validators.push_back(
-        node::GenesisValidator{Bytes(key.publicKey.begin(), key.publicKey.end()), 1, moniker});
-
-    std::error_code ec;
-    std::filesystem::create_directories(home.configDir(), ec);
-    if (ec)
-        return reportError(makeError(
-            ErrorCode::Io, "cannot create " + home.configDir().string() + ": " + ec.message()));
-    // The key first: a config without its key would be a home that cannot start.
-    if (Status s = sealed->save(home.validatorKeyFile(), ifExists); !s)
-        return reportError(s.error());
-    if (Status s = writeText(home.genesisFile(), genesis.toJson(), ifExists); !s)
-        return reportError(s.error());
-    if (Status s = node::saveNodeConfig(home.configFile(), config); !s)
-        return reportError(s.error());
-
+    auto created = node::createNodeHome(home, setup, *password);
+    if (!created) return reportError(created.error());
+    const ed25519::PubKey& publicKey = created->validatorPublicKey;
+    const Bytes& validatorAddress = created->validatorAddress;
     std::cout << "{\"moniker\":\"" << moniker << "\",\"chain_id\":\"" << *chainId
               << "\",\"home\":\"" << home.root.string() << "\",\"validator_address\":\""
-              << toHex(sealed->address()) << "\",\"validator_pub_key\":\""
-              << toBase64(key.publicKey) << "\"}" << std::endl;
+              << toHex(validatorAddress) << "\",\"validator_pub_key\":\"" << toBase64(publicKey)
+              << "\"}" << std::endl;
     return kExitOk;
 }
 

@@ -34,8 +34,8 @@ constexpr std::array kStatusOptions = {
     OptionSpec{"help", false},
 };
 
-// The password of the validator key: from --validator-password-file (its first line), else the
-// terminal, else one line of stdin.
+}  // namespace
+
 Result<SecureBytes> validatorPassword(const cli::Options& options) {
     if (auto file = options.value("validator-password-file")) {
         auto bytes = readFile(*file, 4096);
@@ -50,6 +50,8 @@ Result<SecureBytes> validatorPassword(const cli::Options& options) {
     }
     return cli::readSecret("Password of the validator key: ", "the validator key password");
 }
+
+namespace {
 
 Result<uint16_t> parsePort(std::string_view text) {
     unsigned value = 0;
@@ -81,7 +83,10 @@ int runStart(cli::ArgStream& args) {
         return kExitOk;
     }
     if (!words->empty()) return usageError("allorad start takes no arguments");
+    return runNodeInForeground(options, nullptr);
+}
 
+int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPassword) {
     node::NodeOptions nodeOptions;
     nodeOptions.home = node::NodeHome{homeFrom(options)};
     auto config = node::loadNodeConfig(nodeOptions.home.configFile());
@@ -102,7 +107,8 @@ int runStart(cli::ArgStream& args) {
 
     auto keyFile = node::ValidatorKeyFile::load(nodeOptions.home.validatorKeyFile());
     if (!keyFile) return reportError(keyFile.error());
-    auto password = validatorPassword(options);
+    auto password = knownPassword != nullptr ? Result<SecureBytes>(knownPassword->copy())
+                                             : validatorPassword(options);
     if (!password) return reportError(password.error());
     auto key = keyFile->unlock(*password);
     if (!key) return reportError(key.error());

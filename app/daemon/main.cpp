@@ -27,6 +27,9 @@ void printHelp() {
         << "  start                           run the node until Ctrl-C / SIGTERM\n"
         << "                                  [--validator-password-file F] [--api-port N]\n"
         << "                                  [--log-level debug|info|warn|error]\n"
+        << "  devnet                          a one-node development network: created on the\n"
+        << "                                  first run (funding --fund ADDRESS,... or the\n"
+        << "                                  home keyring's keys), then started\n"
         << "  status                          print a running node's status [--node URL]\n"
         << "  version                         print the version\n"
         << "  help                            this text\n\n"
@@ -51,6 +54,7 @@ int run(int argc, char** argv) {
     if (cmd == "genesis") return runGenesis(args);
     if (cmd == "start") return runStart(args);
     if (cmd == "status") return runStatus(args);
+    if (cmd == "devnet") return runDevnet(args);
     return usageError("unknown command '" + std::string(cmd) + "' (try 'allorad help')");
 }
 

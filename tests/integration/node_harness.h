@@ -138,13 +138,15 @@ public:
         if (r.exitCode != 0) qFatal("keys add: %s", qPrintable(r.err));
     }
 
-    // Starts allorad and waits until its API answers /status with a block.
-    void start() {
+    // Starts `allorad start` (or another command that runs the node, e.g. {"devnet", flags…}) and
+    // waits until its API answers /status with a block.
+    void start(QStringList command = {QStringLiteral("start")}) {
         if (port_ == 0) port_ = freePort();
         process_ = std::make_unique<QProcess>();
         process_->setProcessChannelMode(QProcess::MergedChannels);
-        process_->start(bin("allorad"), {"start", "--home", home_, "--validator-password-file",
-                                         passwordFile_, "--api-port", QString::number(port_)});
+        command << "--home" << home_ << "--validator-password-file" << passwordFile_ << "--api-port"
+                << QString::number(port_);
+        process_->start(bin("allorad"), command);
         if (!process_->waitForStarted()) qFatal("allorad did not start");
         QDeadlineTimer deadline(30'000);
         while (!deadline.hasExpired()) {

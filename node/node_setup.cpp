@@ -1,0 +1,56 @@
+#include "node/node_setup.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "node/validator_key.h"
+
+namespace allora::node {
+
+Result<CreatedHome> createNodeHome(const NodeHome& home, const HomeSetup& setup,
+                                   const SecureBytes& password) {
+    CreatedHome out;
+    out.config.moniker = setup.moniker;
+    out.config.chainId = setup.chainId;
+    if (setup.blockTime) out.config.blockTime = *setup.blockTime;
+    if (Status s = out.config.validate(); !s) return s.error();
+
+    if (setup.ifExists == IfExists::Fail && std::filesystem::exists(home.configFile()))
+        return makeError(ErrorCode::AlreadyExists,
+                         home.root.string() + " already holds a node (its config.json exists)");
+    if (std::filesystem::exists(home.databaseFile()))
+        return makeError(ErrorCode::AlreadyExists,
+                         home.databaseFile().string() +
+                             " holds chain data; remove HOME/data before re-initialising");
+
+    out.genesis = Genesis::withDefaults(setup.chainId, setup.genesisTimeUnix);
+    for (const GenesisBalance& b : setup.funded) {
+        out.genesis.accounts.push_back(GenesisAccount{b.address, std::nullopt});
+        out.genesis.balances.push_back(b);
+    }
+    const ed25519::KeyPair key = ed25519::generate();
+    out.genesis.validators.push_back(
+        GenesisValidator{Bytes(key.publicKey.begin(), key.publicKey.end()), 1, setup.moniker});
+    if (Status s = out.genesis.validate(); !s) return s.error();
+    auto sealed = ValidatorKeyFile::seal(key, password);
+    if (!sealed) return sealed.error();
+    out.validatorPublicKey = key.publicKey;
+    out.validatorAddress = sealed->address();
+
+    std::error_code ec;
+    std::filesystem::create_directories(home.configDir(), ec);
+    if (ec)
+        return makeError(ErrorCode::Io,
+                         "cannot create " + home.configDir().string() + ": " + ec.message());
+    // The key first: a config without its key would be a home that cannot start.
+    if (Status s = sealed->save(home.validatorKeyFile(), setup.ifExists); !s) return s.error();
+    const std::string genesisJson = out.genesis.toJson();
+    if (Status s = writeFileAtomic(home.genesisFile(), asBytes(genesisJson), kOwnerReadWrite,
+                                   setup.ifExists);
+        !s)
+        return s.error();
+    if (Status s = saveNodeConfig(home.configFile(), out.config); !s) return s.error();
+    return out;
+}
+
+}  // namespace allora::node

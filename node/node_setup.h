@@ -1,0 +1,51 @@
+// Creating a node home before its first start: config.json, the encrypted validator key and a
+// genesis with this node as its only validator. Shared by `allorad init`, `allorad devnet` and
+// allora-qt's "Try a local network", so a home made by one starts in the others.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bytes.h"
+#include "core/ed25519.h"
+#include "core/file_util.h"
+#include "core/result.h"
+#include "node/chain/genesis.h"
+#include "node/node_config.h"
+
+namespace allora::node {
+
+struct HomeSetup {
+    std::string moniker;
+    std::string chainId;
+    int64_t genesisTimeUnix = 0;  // seconds
+    // Accounts funded in the genesis (each becomes a genesis account with this balance).
+    std::vector<GenesisBalance> funded;
+    std::optional<std::chrono::milliseconds> blockTime;  // else NodeConfig's default
+    // Fail: an existing config is an error. Replace: config, key and genesis are replaced (never
+    // chain data: a home with a database is refused either way).
+    IfExists ifExists = IfExists::Fail;
+};
+
+struct CreatedHome {
+    NodeConfig config;
+    Genesis genesis;
+    ed25519::PubKey validatorPublicKey{};
+    Bytes validatorAddress;  // CometBFT's 20-byte consensus address
+};
+
+// Validates everything first, then writes the key, the genesis and the config (in that order, each
+// atomically, mode 0600), so a failure never leaves a config without its key. `password` seals the
+// new validator key (at least 8 characters).
+Result<CreatedHome> createNodeHome(const NodeHome& home, const HomeSetup& setup,
+                                   const SecureBytes& password);
+
+// The devnet defaults: chain id, moniker, and the amount each funded account receives.
+inline constexpr const char* kDevnetChainId = "allora-devnet-1";
+inline constexpr const char* kDevnetMoniker = "devnet";
+inline constexpr const char* kDevnetFunding = "1000000ALLO";
+
+}  // namespace allora::node

@@ -1,0 +1,76 @@
+// allorad devnet: the one-command development network. The first run creates the home (funding
+// the given addresses, or the home keyring's keys) and starts producing blocks; a second run
+// resumes the same chain; creation-only flags on an existing home and a devnet with nobody to
+// fund are refused with a clear message.
+#include <QtTest/QtTest>
+
+#include "node_harness.h"
+
+using namespace allora;
+using namespace nodetest;
+
+class TestDevnet : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createsFundsAndResumes() {
+        NodeHome node;
+        const Key& alice = key(0);
+        const Key& bob = key(1);
+        const QString fund = QString::fromStdString(alice.address() + "," + bob.address());
+        node.start({"devnet", "--fund", fund, "--block-time-ms", "200"});
+        // 1,000,000 ALLO each, and nothing else in the supply.
+        const Amount million = *Amount::parse("1000000000000000000000000");
+        QCOMPARE(node.balance(alice.address()), million);
+        QCOMPARE(node.balance(bob.address()), million);
+        QCOMPARE(node.supply(), *million.add(million));
+        QVERIFY(node.logText().contains("created a devnet"));
+        const uint64_t reached = node.height();
+        QCOMPARE(node.stop(), 0);
+
+        // The second run starts the same chain where it stopped; nothing is created again.
+        node.start({"devnet"});
+        QVERIFY(node.height() >= reached);
+        QCOMPARE(node.balance(alice.address()), million);
+        QCOMPARE(node.stop(), 0);
+
+        // --fund only applies when the devnet is created.
+        Run r = runProgram(bin("allorad"), {"devnet", "--home", node.home(), "--fund",
+                                            QString::fromStdString(alice.address())});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("already holds a node"), qPrintable(r.err));
+    }
+
+    void fundsTheHomeKeyringWithoutFund() {
+        NodeHome node;
+        // A key in the home's (encrypted, file) keyring, as `allora-cli keys add` makes it.
+        Run r = runProgram(
+            bin("allora-cli"), {"keys", "add", "me", "--recover", "--home", node.home()},
+            QByteArray(kMnemonic) + "\n" + "a long password 1\n" + "a long password 1\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        node.start({"devnet"});
+        QCOMPARE(node.balance(key(0).address()), *Amount::parse("1000000000000000000000000"));
+        QCOMPARE(node.stop(), 0);
+    }
+
+    void refusesBadInput() {
+        NodeHome node;
+        // Nobody to fund: no --fund and an empty keyring.
+        Run r = runProgram(bin("allorad"), {"devnet", "--home", node.home()}, "x\n");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("nothing to fund"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(node.home() + "/config/config.json"));
+        // A malformed address names itself.
+        r = runProgram(bin("allorad"),
+                       {"devnet", "--home", node.home(), "--fund", "allo1notanaddress"}, "x\n");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("allo1notanaddress"), qPrintable(r.err));
+        r = runProgram(bin("allorad"), {"devnet", "--home", node.home(), "--block-time-ms", "0",
+                                        "--fund", QString::fromStdString(key(0).address())});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!QFile::exists(node.home() + "/config/config.json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDevnet)
+#include "test_devnet.moc"
