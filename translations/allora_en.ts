@@ -287,6 +287,90 @@ Go back and correct it.</source>
         <source>Balances and history appear here once the node is running.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network yet. A local network runs here, in this program: your account gets 1,000,000 ALLO to try everything with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a local network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: no network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Data in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running chain %1 at height %2 (mempool: %3). Data in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: height %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping (the block in progress is committed)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: stopped with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password for the local network&apos;s validator key (at least 8 characters). You will enter it each time you start the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the local network&apos;s validator key:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>allora::ui::MnemonicView</name>
@@ -296,6 +380,13 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::NodeModel</name>
+    <message>
+        <source>The node halted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

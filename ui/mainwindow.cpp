@@ -8,7 +8,9 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -16,9 +18,11 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "core/password_seal.h"
 #include "core/paths.h"
 #include "ui/firstrunwizard.h"
 #include "ui/guiutil.h"
+#include "ui/nodemodel.h"
 #include "ui/walletmodel.h"
 
 namespace allora::ui {
@@ -38,9 +42,10 @@ QLabel* heading(const QString& text, QWidget* parent) {
 
 }  // namespace
 
-MainWindow::MainWindow(WalletModel* model, QWidget* parent)
+MainWindow::MainWindow(WalletModel* model, NodeModel* node, QWidget* parent)
     : QMainWindow(parent),
       model_(model),
+      node_(node),
       stack_(new QStackedWidget(this)),
       accountNameLabel_(nullptr),
       addressLabel_(nullptr),
@@ -120,6 +125,24 @@ MainWindow::MainWindow(WalletModel* model, QWidget* parent)
         layout->addLayout(addressRow);
         layout->addSpacing(24);
         layout->addWidget(note);
+        if (node_ != nullptr) {
+            // The node inside this program: create a local network, start or stop it.
+            layout->addSpacing(24);
+            auto* nodeHeading = new QLabel(tr("Node"), account);
+            QFont f = nodeHeading->font();
+            f.setBold(true);
+            nodeHeading->setFont(f);
+            nodeStateLabel_ = new QLabel(account);
+            nodeStateLabel_->setObjectName(QStringLiteral("nodeStateLabel"));
+            nodeStateLabel_->setWordWrap(true);
+            nodeStateLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            nodeButton_ = new QPushButton(account);
+            nodeButton_->setObjectName(QStringLiteral("nodeButton"));
+            connect(nodeButton_, &QPushButton::clicked, this, &MainWindow::startOrStopNode);
+            layout->addWidget(nodeHeading);
+            layout->addWidget(nodeStateLabel_);
+            layout->addWidget(nodeButton_, 0, Qt::AlignLeft);
+        }
         layout->addStretch(1);
     }
 
@@ -130,7 +153,6 @@ MainWindow::MainWindow(WalletModel* model, QWidget* parent)
 
     walletStatusLabel_->setObjectName(QStringLiteral("walletStatusLabel"));
     nodeStatusLabel_->setObjectName(QStringLiteral("nodeStatusLabel"));
-    // The node arrives in a later issue; until then the window says so rather than pretending.
     nodeStatusLabel_->setText(tr("Node: not running"));
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     auto* separator = new QFrame(this);
@@ -145,7 +167,113 @@ MainWindow::MainWindow(WalletModel* model, QWidget* parent)
     connect(model_, &WalletModel::openFailed, this, &MainWindow::updateWalletState);
     connect(model_, &WalletModel::activeKeyChanged, this, &MainWindow::updateWalletState);
     connect(model_, &WalletModel::keysChanged, this, &MainWindow::updateWalletState);
+    if (node_ != nullptr) {
+        connect(node_, &NodeModel::stateChanged, this, &MainWindow::updateNodeState);
+        connect(node_, &NodeModel::statusChanged, this, &MainWindow::updateNodeState);
+        connect(model_, &WalletModel::activeKeyChanged, this, &MainWindow::updateNodeState);
+    }
     updateWalletState();
+    updateNodeState();
+}
+
+void MainWindow::updateNodeState() {
+    if (node_ == nullptr) return;
+    QString state, button, bar;
+    bool enabled = true;
+    switch (node_->state()) {
+        case NodeModel::State::NoNetwork:
+            state =
+                tr("No network yet. A local network runs here, in this program: your account "
+                   "gets 1,000,000 ALLO to try everything with.");
+            button = tr("Try a local network…");
+            enabled = model_->activeKey().has_value();
+            bar = tr("Node: no network");
+            break;
+        case NodeModel::State::Stopped:
+            state = tr("Stopped. Data in %1.").arg(node_->homeDirectory());
+            button = tr("Start node…");
+            bar = tr("Node: not running");
+            break;
+        case NodeModel::State::Starting:
+            state = tr("Starting…");
+            button = tr("Start node…");
+            enabled = false;
+            bar = tr("Node: starting…");
+            break;
+        case NodeModel::State::Running: {
+            const auto& st = node_->status();
+            state = tr("Running chain %1 at height %2 (mempool: %3). Data in %4.")
+                        .arg(QString::fromStdString(st.chainId))
+                        .arg(st.latestHeight)
+                        .arg(st.mempoolTxs)
+                        .arg(node_->homeDirectory());
+            button = tr("Stop node");
+            bar = tr("Node: height %1").arg(st.latestHeight);
+            break;
+        }
+        case NodeModel::State::Stopping:
+            state = tr("Stopping (the block in progress is committed)…");
+            button = tr("Stop node");
+            enabled = false;
+            bar = tr("Node: stopping…");
+            break;
+        case NodeModel::State::Failed:
+            state = tr("Could not run: %1").arg(node_->lastError());
+            button = tr("Start node…");
+            bar = tr("Node: stopped with an error");
+            break;
+    }
+    if (nodeStateLabel_ != nullptr) nodeStateLabel_->setText(state);
+    if (nodeButton_ != nullptr) {
+        nodeButton_->setText(button);
+        nodeButton_->setEnabled(enabled);
+    }
+    nodeStatusLabel_->setText(bar);
+}
+
+void MainWindow::startOrStopNode() {
+    if (node_ == nullptr) return;
+    const NodeModel::State state = node_->state();
+    if (state == NodeModel::State::Running) {
+        node_->stop();
+        return;
+    }
+    if (state == NodeModel::State::NoNetwork) {
+        const auto key = model_->activeKey();
+        if (!key) return;
+        bool ok = false;
+        const QString password = QInputDialog::getText(
+            this, tr("Try a local network"),
+            tr("Choose a password for the local network's validator key (at least 8 "
+               "characters). You will enter it each time you start the node."),
+            QLineEdit::Password, QString(), &ok);
+        if (!ok) return;
+        const QString again =
+            QInputDialog::getText(this, tr("Try a local network"), tr("Repeat the password:"),
+                                  QLineEdit::Password, QString(), &ok);
+        if (!ok) return;
+        auto secret = std::make_shared<const SecureBytes>(toSecureBytes(password));
+        if (password != again) {
+            QMessageBox::warning(this, tr("Try a local network"),
+                                 tr("The two passwords differ. Nothing was created."));
+            return;
+        }
+        if (Status s = validatePassword(*secret); !s) {
+            QMessageBox::warning(this, tr("Try a local network"),
+                                 QString::fromStdString(s.error().message));
+            return;
+        }
+        node_->createLocalNetwork({QString::fromStdString(key->address)}, secret);
+        return;
+    }
+    if (state == NodeModel::State::Stopped || state == NodeModel::State::Failed) {
+        bool ok = false;
+        const QString password = QInputDialog::getText(
+            this, tr("Start node"), tr("Password of the local network's validator key:"),
+            QLineEdit::Password, QString(), &ok);
+        if (!ok) return;
+        node_->start(std::make_shared<const SecureBytes>(toSecureBytes(password)));
+    }
 }
 
 void MainWindow::createMenus() {

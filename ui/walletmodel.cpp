@@ -1,12 +1,11 @@
 #include "ui/walletmodel.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "ui/workerjob.h"
 #include "wallet/bip39.h"
 
 namespace allora::ui {
@@ -48,17 +47,12 @@ WalletModel::~WalletModel() {
 
 template <typename Work, typename Done>
 void WalletModel::runJob(Work work, Done done) {
-    using R = std::invoke_result_t<Work>;
-    auto* watcher = new QFutureWatcher<R>(this);
-    // QFutureWatcher::finished is delivered through this thread's event loop: a queued signal.
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, done = std::move(done)]() mutable {
-                watcher->deleteLater();
-                jobFinished();
-                done(watcher->future().takeResult());
-            });
     jobStarted();
-    watcher->setFuture(QtConcurrent::run(&worker_, std::move(work)));
+    runOnWorker(this, &worker_, std::move(work),
+                [this, done = std::move(done)](auto result) mutable {
+                    jobFinished();
+                    done(std::move(result));
+                });
 }
 
 void WalletModel::jobStarted() {

@@ -10,7 +10,7 @@
 
 #include "app/cli/terminal.h"
 #include "app/daemon/daemon_commands.h"
-#include "core/amount.h"
+#include "node/api/local_node.h"
 #include "node/modules/address.h"
 #include "node/node_setup.h"
 #include "wallet/keyring.h"
@@ -90,34 +90,26 @@ int runDevnet(cli::ArgStream& args) {
         return runNodeInForeground(options, nullptr);
     }
 
-    node::HomeSetup setup;
-    setup.moniker = node::kDevnetMoniker;
-    setup.chainId = node::kDevnetChainId;
-    setup.genesisTimeUnix = nowUnixSeconds();
+    std::optional<std::chrono::milliseconds> blockTime;
     if (auto ms = options.value("block-time-ms")) {
         uint64_t value = 0;
         const auto [p, ec] = std::from_chars(ms->data(), ms->data() + ms->size(), value);
         if (ec != std::errc() || p != ms->data() + ms->size() || value == 0 || value > 3'600'000)
             return usageError("--block-time-ms: expected 1 to 3600000, got '" + *ms + "'");
-        setup.blockTime = std::chrono::milliseconds(value);
+        blockTime = std::chrono::milliseconds(value);
     }
     auto addresses = fundedAddresses(options, home.root);
     if (!addresses) return reportError(addresses.error());
-    auto funding = Amount::parse(node::kDevnetFunding);
-    if (!funding) return reportError(funding.error());
-    for (const std::string& address : *addresses)
-        setup.funded.push_back(node::GenesisBalance{
-            address, node::Coins{node::Coin{std::string(node::kBondDenom), *funding}}});
 
     auto password = options.has("validator-password-file")
                         ? validatorPassword(options)
                         : cli::readNewSecret("Password for the devnet's validator key: ",
                                              "the validator key password", true, true);
     if (!password) return reportError(password.error());
-    auto created = node::createNodeHome(home, setup, *password);
-    if (!created) return reportError(created.error());
-    std::cerr << "created a devnet in " << home.root.string() << " (chain "
-              << created->config.chainId << "); funded with " << node::kDevnetFunding << ":";
+    if (Status st = node::api::createLocalDevnet(home.root, *addresses, *password, blockTime); !st)
+        return reportError(st.error());
+    std::cerr << "created a devnet in " << home.root.string() << " (chain " << node::kDevnetChainId
+              << "); funded with " << node::kDevnetFunding << ":";
     for (const std::string& address : *addresses) std::cerr << ' ' << address;
     std::cerr << std::endl;
     return runNodeInForeground(options, &*password);

@@ -1,6 +1,6 @@
 // allora-qt: the desktop node and wallet. The composition root: it parses the command line, opens
 // the wallet in the home directory and shows the first-run wizard (when the keyring has no keys)
-// and then the main window. The node joins in a later issue.
+// and then the main window, which runs the home's node in this process (a local network).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "ui/firstrunwizard.h"
 #include "ui/mainwindow.h"
+#include "ui/nodemodel.h"
 #include "ui/walletmodel.h"
 #include "wallet/keyring.h"
 
@@ -85,7 +86,10 @@ int main(int argc, char* argv[]) {
     QApplication::setQuitOnLastWindowClosed(false);
 
     allora::ui::WalletModel wallet;
-    allora::ui::MainWindow window(&wallet);  // destroyed before the wallet it shows
+    // The node of this home runs inside the program; its model stops it (the block in progress
+    // commits) when the program ends.
+    allora::ui::NodeModel node(home);
+    allora::ui::MainWindow window(&wallet, &node);  // destroyed before the models it shows
 
     auto showWindow = [&window] {
         window.show();

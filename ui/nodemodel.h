@@ -1,0 +1,82 @@
+// NodeModel: the GUI's handle on the node running inside allora-qt (à la Bitcoin Core's
+// ClientModel). It creates the local development network, opens and starts the node, stops it,
+// and polls its status, all on one worker thread (opening unlocks the validator key with Argon2id
+// and stopping waits for the block in progress), and reports on the GUI thread through signals.
+// It sees the node only through node/api (LocalNode, NodeStatus).
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+#include <QTimer>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "core/bytes.h"
+#include "node/api/local_node.h"
+
+namespace allora::ui {
+
+class NodeModel : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State {
+        NoNetwork,  // the home holds no node yet: offer to create a local network
+        Stopped,
+        Starting,
+        Running,
+        Stopping,
+        Failed,  // the last start failed or the node halted; lastError() says why
+    };
+    Q_ENUM(State)
+
+    explicit NodeModel(std::filesystem::path home, QObject* parent = nullptr);
+    // Stops a running node (waiting for the block in progress) before the model goes away.
+    ~NodeModel() override;
+
+    State state() const { return state_; }
+    QString lastError() const { return lastError_; }
+    // The last status polled while running (default-constructed before that).
+    const node::api::NodeStatus& status() const { return status_; }
+    QString homeDirectory() const { return QString::fromStdString(home_.string()); }
+
+    // Whether start() also serves the HTTP API on the configured port (default true; tests turn
+    // it off so that parallel runs do not compete for the port).
+    void setServeApi(bool serve) { serveApi_ = serve; }
+    void setPollInterval(std::chrono::milliseconds interval);
+
+    // Creates a one-node network in the home (state NoNetwork) funding `fund` with 1,000,000 ALLO
+    // each, its validator key sealed under `password`, then starts it.
+    void createLocalNetwork(const QStringList& fund, std::shared_ptr<const SecureBytes> password,
+                            std::optional<std::chrono::milliseconds> blockTime = std::nullopt);
+    // Opens and starts the node of the home (state Stopped or Failed).
+    void start(std::shared_ptr<const SecureBytes> password);
+    // Stops the running node; state Stopping, then Stopped.
+    void stop();
+
+Q_SIGNALS:
+    void stateChanged(allora::ui::NodeModel::State state);
+    void statusChanged();
+
+private:
+    void setState(State state, const QString& error = {});
+    void openAndStart(std::shared_ptr<const SecureBytes> password);
+    void poll();
+
+    std::filesystem::path home_;
+    bool serveApi_ = true;
+    State state_ = State::NoNetwork;
+    QString lastError_;
+    node::api::NodeStatus status_;
+    // Shared with the worker's jobs, which keep it alive while they use it.
+    std::shared_ptr<node::api::LocalNode> node_;
+    QThreadPool worker_;
+    QTimer pollTimer_;
+    bool polling_ = false;
+};
+
+}  // namespace allora::ui
