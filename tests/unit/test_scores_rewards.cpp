@@ -28,6 +28,7 @@
 #include "node/modules/emissions/scores.h"
 #include "node/modules/emissions/sortition.h"
 #include "node/modules/emissions/task_split.h"
+#include "tests/unit/vector_files.h"
 
 using namespace allora::emissions;
 
@@ -40,16 +41,8 @@ constexpr int kReputers = 5;
 constexpr int kFirstEpoch = 300;
 constexpr int kLastEpoch = 305;
 
-std::string readVector(const std::string& name) {
-    std::ifstream in(std::string(ALLORA_TEST_VECTORS_DIR) + "/allora/" + name, std::ios::binary);
-    if (!in) qFatal("cannot open vector %s", name.c_str());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 bool closeTo(double got, double want, double relative = kTolerance) {
-    return std::fabs(got - want) <= relative * std::max(std::fabs(want), 1e-300);
+    return allora::testvectors::closeTo(got, want, relative);
 }
 
 template <typename... Parts>
@@ -73,46 +66,14 @@ std::string reputer(int m) {
     return "reputer" + num(m);
 }
 
-// The simulator's table: header names -> column, one row of doubles per epoch.
-struct Table {
-    std::map<std::string, size_t> column;
-    std::vector<std::vector<double>> rows;
-    double at(int epoch, const std::string& name) const {
-        const auto it = column.find(name);
-        if (it == column.end()) qFatal("no column %s", name.c_str());
-        return rows.at(static_cast<size_t>(epoch - kFirstEpoch)).at(it->second);
-    }
-};
-
-const Table& table() {
-    static const Table parsed = [] {
-        std::istringstream in(readVector("synthesis_epochs_300_305.csv"));
-        Table t;
-        std::string line;
-        std::getline(in, line);
-        std::istringstream header(line);
-        std::string cell;
-        for (size_t i = 0; std::getline(header, cell, ','); ++i) t.column[cell] = i;
-        while (std::getline(in, line)) {
-            if (line.empty()) continue;
-            std::istringstream cells(line);
-            std::vector<double> row;
-            while (std::getline(cells, cell, ',')) {
-                double v = 0;
-                const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-                if (ec != std::errc() || ptr != cell.data() + cell.size())
-                    qFatal("bad number %s", cell.c_str());
-                row.push_back(v);
-            }
-            t.rows.push_back(std::move(row));
-        }
-        return t;
-    }();
+const allora::testvectors::CsvTable& table() {
+    static const auto parsed =
+        allora::testvectors::readCsvTable("allora/synthesis_epochs_300_305.csv");
     return parsed;
 }
 
 double at(int epoch, const std::string& name) {
-    return table().at(epoch, name);
+    return table().num(static_cast<size_t>(epoch - kFirstEpoch), name);
 }
 
 // Reputer m's reported losses in epoch e. Workers 0-4 of the one-out network losses are the

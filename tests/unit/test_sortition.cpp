@@ -13,43 +13,17 @@
 #include <vector>
 
 #include "node/modules/emissions/sortition.h"
+#include "tests/unit/vector_files.h"
 
 using namespace allora;
 using namespace allora::emissions;
 
 namespace {
 
-using Row = std::map<std::string, std::string>;
-
-std::vector<Row> readCsv(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) qFatal("cannot open %s", path.c_str());
-    auto split = [](const std::string& line) {
-        std::vector<std::string> cells;
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ',')) cells.push_back(cell);
-        if (!line.empty() && line.back() == ',') cells.emplace_back();
-        return cells;
-    };
-    std::string line;
-    std::getline(in, line);
-    const auto header = split(line);
-    std::vector<Row> rows;
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        const auto cells = split(line);
-        Row row;
-        for (size_t i = 0; i < header.size(); ++i)
-            row[header[i]] = i < cells.size() ? cells[i] : "";
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
+using Row = testvectors::CsvRow;
 
 const std::vector<Row>& epochs() {
-    static const auto rows =
-        readCsv(std::string(ALLORA_TEST_VECTORS_DIR) + "/allora/sortition_epochs_300_400.csv");
+    static const auto rows = testvectors::readCsvRows("allora/sortition_epochs_300_400.csv");
     return rows;
 }
 
@@ -66,9 +40,7 @@ Address addr(int i) {
     return "p" + std::to_string(i);
 }
 
-bool closeTo(double got, double want, double rel) {
-    return std::fabs(got - want) <= rel * std::max(std::fabs(want), 1e-12);
-}
+using testvectors::closeTo;
 
 SortitionParams paramsOf(const Row& row) {
     SortitionParams p;

@@ -14,6 +14,7 @@
 #include "node/modules/emissions/case_json.h"
 #include "node/modules/emissions/synthesis.h"
 #include "node/modules/emissions/synthesis_case.h"
+#include "tests/unit/vector_files.h"
 
 namespace json = boost::json;
 using namespace allora::emissions;
@@ -21,11 +22,7 @@ using namespace allora::emissions;
 namespace {
 
 std::string readVector(const std::string& name) {
-    std::ifstream in(std::string(ALLORA_TEST_VECTORS_DIR) + "/allora/" + name, std::ios::binary);
-    if (!in) qFatal("cannot open vector %s", name.c_str());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return allora::testvectors::readVector("allora/" + name);
 }
 
 json::value parse(const std::string& text) {

@@ -15,59 +15,17 @@
 #include "node/modules/emissions/regrets.h"
 #include "node/modules/emissions/synthesis_case.h"
 #include "node/modules/emissions/synthesis_statistics.h"
+#include "tests/unit/vector_files.h"
 
 using namespace allora::emissions;
 
 namespace {
 
-std::string readVector(const std::string& name) {
-    std::ifstream in(std::string(ALLORA_TEST_VECTORS_DIR) + "/allora/" + name, std::ios::binary);
-    if (!in) qFatal("cannot open vector %s", name.c_str());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-bool closeTo(double got, double want, double relative) {
-    return std::fabs(got - want) <= relative * std::max(std::fabs(want), 1e-300);
-}
-
-// The simulator's table: header names -> column, one row of doubles per epoch.
-struct Table {
-    std::map<std::string, size_t> column;
-    std::vector<std::vector<double>> rows;
-    double at(size_t row, const std::string& name) const {
-        const auto it = column.find(name);
-        if (it == column.end()) qFatal("no column %s", name.c_str());
-        return rows.at(row).at(it->second);
-    }
-};
+using allora::testvectors::closeTo;
+using Table = allora::testvectors::CsvTable;
 
 Table readTable(const std::string& name) {
-    std::istringstream in(readVector(name));
-    Table t;
-    std::string line;
-    std::getline(in, line);
-    {
-        std::istringstream header(line);
-        std::string cell;
-        for (size_t i = 0; std::getline(header, cell, ','); ++i) t.column[cell] = i;
-    }
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        std::istringstream cells(line);
-        std::string cell;
-        std::vector<double> row;
-        while (std::getline(cells, cell, ',')) {
-            double v = 0;
-            const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-            if (ec != std::errc() || ptr != cell.data() + cell.size())
-                qFatal("bad number %s", cell.c_str());
-            row.push_back(v);
-        }
-        t.rows.push_back(std::move(row));
-    }
-    return t;
+    return allora::testvectors::readCsvTable("allora/" + name);
 }
 
 }  // namespace
@@ -84,53 +42,54 @@ private Q_SLOTS:
         const double alpha = 0.1;
         int checked = 0;
         auto check = [&](size_t e, const std::string& column, double la, double lb) {
-            const double got = updatedRegret(alpha, la, lb, t.at(e - 1, column));
-            if (got != t.at(e, column))
+            const double got = updatedRegret(alpha, la, lb, t.num(e - 1, column));
+            if (got != t.num(e, column))
                 qWarning("epoch %zu %s: %.17g != %.17g", 300 + e, column.c_str(), got,
-                         t.at(e, column));
+                         t.num(e, column));
             ++checked;
-            return got == t.at(e, column);
+            return got == t.num(e, column);
         };
         const auto s = [](auto... parts) { return (std::string() + ... + std::string(parts)); };
         for (size_t e = 1; e < t.rows.size(); ++e) {
-            const double network = t.at(e, "network_loss");
-            const double naive = t.at(e, "network_naive_loss");
+            const double network = t.num(e, "network_loss");
+            const double naive = t.num(e, "network_naive_loss");
             for (int j = 0; j < 5; ++j) {
                 const std::string J = std::to_string(j);
-                const double loss = t.at(e, s("inference_loss_", J));
+                const double loss = t.num(e, s("inference_loss_", J));
                 QVERIFY(check(e, s("inference_regret_worker_", J), network, loss));
                 QVERIFY(check(e, s("naive_inference_regret_worker_", J), naive, loss));
             }
             for (int k = 0; k < 3; ++k) {
                 const std::string K = std::to_string(k);
                 QVERIFY(check(e, s("inference_regret_worker_", std::to_string(5 + k)), network,
-                              t.at(e, s("forecast_implied_inference_loss_", K))));
+                              t.num(e, s("forecast_implied_inference_loss_", K))));
             }
             // One-out: workers 0-4 are the inferers, 5-7 the forecasters.
             for (int w = 0; w < 8; ++w) {
                 const std::string W = std::to_string(w);
-                const double oneOut = t.at(e, s("network_loss_oneout_", W));
+                const double oneOut = t.num(e, s("network_loss_oneout_", W));
                 for (int i = 0; i < 8; ++i) {
                     if (i == w) continue;
                     const std::string I = std::to_string(i);
                     double own;
                     if (i < 5)  // one-out j' -> j, one-out k' -> j
-                        own = t.at(e, s("inference_loss_", I));
+                        own = t.num(e, s("inference_loss_", I));
                     else if (w < 5)  // one-out j' -> k: k's implied inference without j'
-                        own = t.at(e, s("forecast_implied_inference_loss_", std::to_string(i - 5),
-                                        "_oneout_", W));
+                        own = t.num(e, s("forecast_implied_inference_loss_", std::to_string(i - 5),
+                                         "_oneout_", W));
                     else  // one-out k' -> k
-                        own = t.at(e, s("forecast_implied_inference_loss_", std::to_string(i - 5)));
+                        own =
+                            t.num(e, s("forecast_implied_inference_loss_", std::to_string(i - 5)));
                     QVERIFY(check(e, s("inference_regret_worker_", I, "_oneout_", W), oneOut, own));
                 }
             }
             // One-in k: the inferers (0-4) and k itself (5).
             for (int k = 0; k < 3; ++k) {
                 const std::string K = std::to_string(k);
-                const double oneIn = t.at(e, s("network_naive_loss_onein_", K));
+                const double oneIn = t.num(e, s("network_naive_loss_onein_", K));
                 for (int i = 0; i < 6; ++i) {
-                    const double own = i < 5 ? t.at(e, s("inference_loss_", std::to_string(i)))
-                                             : t.at(e, s("forecast_implied_inference_loss_", K));
+                    const double own = i < 5 ? t.num(e, s("inference_loss_", std::to_string(i)))
+                                             : t.num(e, s("forecast_implied_inference_loss_", K));
                     QVERIFY(check(e, s("inference_regret_worker_", std::to_string(i), "_onein_", K),
                                   oneIn, own));
                 }
@@ -143,18 +102,18 @@ private Q_SLOTS:
     void vectorRegretsComeFromTable() {
         const Table t = readTable("synthesis_epochs_300_305.csv");
         for (int e = 301; e <= 305; ++e) {
-            auto in =
-                parseSynthesisCase(readVector("synthesis_epoch_" + std::to_string(e) + ".json"));
+            auto in = parseSynthesisCase(allora::testvectors::readVector(
+                "allora/synthesis_epoch_" + std::to_string(e) + ".json"));
             QVERIFY(in.ok());
             const size_t row = static_cast<size_t>(e - 301);
-            QCOMPARE(*in->previousNetworkLoss, t.at(row, "network_loss"));
-            QCOMPARE(in->regrets.inferer.at("inferer3"), t.at(row, "inference_regret_worker_3"));
+            QCOMPARE(*in->previousNetworkLoss, t.num(row, "network_loss"));
+            QCOMPARE(in->regrets.inferer.at("inferer3"), t.num(row, "inference_regret_worker_3"));
             QCOMPARE(in->regrets.forecaster.at("forecaster1"),
-                     t.at(row, "inference_regret_worker_6"));
+                     t.num(row, "inference_regret_worker_6"));
             QCOMPARE(in->oneOutInferer.at("inferer2").forecaster.at("forecaster0"),
-                     t.at(row, "inference_regret_worker_5_oneout_2"));
+                     t.num(row, "inference_regret_worker_5_oneout_2"));
             QCOMPARE(in->oneInForecaster.at("forecaster2").forecaster.at("forecaster2"),
-                     t.at(row, "inference_regret_worker_5_onein_2"));
+                     t.num(row, "inference_regret_worker_5_onein_2"));
         }
     }
 
