@@ -1,4 +1,5 @@
 #include "node/node.h"
+#include "node/modules/emissions/module.h"
 
 #include "core/encoding.h"
 #include "core/file_util.h"
@@ -97,6 +98,8 @@ Status Node::openChain() {
     auto app = ChainApp::open(*db_, appOptions);
     if (!app) return app.error();
     app_ = std::move(*app);
+    // The modules beyond auth and bank, before the genesis and the first block.
+    emissions::registerEmissionsModule(*app_);
     if (!app_->hasGenesis()) {
         auto appHash = app_->initChain(genesis_);
         if (!appHash) return appHash.error();

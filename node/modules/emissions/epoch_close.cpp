@@ -1,0 +1,522 @@
+#include "node/modules/emissions/epoch_close.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "node/modules/address.h"
+#include "node/modules/emissions/genesis.h"
+#include "node/modules/emissions/network_losses.h"
+#include "node/modules/emissions/regrets.h"
+#include "node/modules/emissions/reputer_consensus.h"
+#include "node/modules/emissions/scores.h"
+#include "node/modules/emissions/synthesis.h"
+#include "node/modules/proto_util.h"
+
+namespace allora::node::emissions {
+
+namespace ae = ::allora::emissions;
+
+namespace {
+
+void appendU64(Bytes& key, uint64_t v) {
+    for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<uint8_t>(v >> shift));
+}
+
+Bytes topicKey(std::string_view prefix, uint64_t topicId) {
+    Bytes k = allora::toBytes(prefix);
+    appendU64(k, topicId);
+    return k;
+}
+
+Result<Bytes> regretKey(uint64_t topicId, RegretFamily family, const std::string& withheld,
+                        const std::string& actor) {
+    Bytes k = allora::toBytes("em/regret/");
+    k.push_back(static_cast<uint8_t>(family));
+    appendU64(k, topicId);
+    if (regretFamilyHasWithheld(family)) {
+        auto w = parseAddress(withheld);
+        if (!w) return w.error();
+        k.insert(k.end(), w->begin(), w->end());
+    }
+    auto a = parseAddress(actor);
+    if (!a) return a.error();
+    k.insert(k.end(), a->begin(), a->end());
+    return k;
+}
+
+Result<std::optional<double>> readDecimal(const KvStore& store, const Bytes& key) {
+    auto raw = store.get(key);
+    if (!raw) return raw.error();
+    if (!*raw) return std::optional<double>{};
+    auto v = parseDecimal(
+        std::string_view(reinterpret_cast<const char*>((*raw)->data()), (*raw)->size()));
+    if (!v) return makeError(ErrorCode::Corrupt, "stored emissions number: " + v.message());
+    return std::optional<double>(*v);
+}
+
+Status writeDecimal(KvStore& store, const Bytes& key, double value) {
+    return store.set(key, asBytes(formatDecimal(value)));
+}
+
+Result<double> decimalOf(const std::string& text) {
+    return parseDecimal(text);
+}
+
+Result<ae::LossBundle> toLossBundle(const pb::ValueBundle& v) {
+    ae::LossBundle b;
+    auto combined = decimalOf(v.combined_value());
+    auto naive = decimalOf(v.naive_value());
+    if (!combined) return combined.error();
+    if (!naive) return naive.error();
+    b.combined = *combined;
+    b.naive = *naive;
+    auto fill = [](const auto& list, ae::ActorValues& into) -> Status {
+        for (const auto& x : list) {
+            auto d = decimalOf(x.value());
+            if (!d) return d.error();
+            into.emplace(x.worker(), *d);  // the first value for a worker counts
+        }
+        return {};
+    };
+    if (auto s = fill(v.inferer_values(), b.inferer); !s) return s.error();
+    if (auto s = fill(v.forecaster_values(), b.forecaster); !s) return s.error();
+    if (auto s = fill(v.one_out_inferer_values(), b.oneOutInferer); !s) return s.error();
+    if (auto s = fill(v.one_out_forecaster_values(), b.oneOutForecaster); !s) return s.error();
+    if (auto s = fill(v.one_in_forecaster_values(), b.oneInForecaster); !s) return s.error();
+    for (const auto& f : v.one_out_inferer_forecaster_values())
+        for (const auto& x : f.one_out_inferer_values()) {
+            auto d = decimalOf(x.value());
+            if (!d) return d.error();
+            b.oneOutInfererForecaster[x.worker()].emplace(f.forecaster(), *d);
+        }
+    return b;
+}
+
+template <typename List>
+void addValues(List* list, const ae::ActorValues& values) {
+    for (const auto& [actor, value] : values) {
+        auto* x = list->Add();
+        x->set_worker(actor);
+        x->set_value(formatDecimal(value));
+    }
+}
+
+pb::ValueBundle fromLossBundle(const ae::LossBundle& b, uint64_t topicId, int64_t nonce) {
+    pb::ValueBundle v;
+    v.set_topic_id(topicId);
+    v.mutable_reputer_request_nonce()->mutable_reputer_nonce()->set_block_height(nonce);
+    v.set_combined_value(formatDecimal(b.combined));
+    v.set_naive_value(formatDecimal(b.naive));
+    addValues(v.mutable_inferer_values(), b.inferer);
+    addValues(v.mutable_forecaster_values(), b.forecaster);
+    addValues(v.mutable_one_out_inferer_values(), b.oneOutInferer);
+    addValues(v.mutable_one_out_forecaster_values(), b.oneOutForecaster);
+    addValues(v.mutable_one_in_forecaster_values(), b.oneInForecaster);
+    // Regrouped by forecaster, as the public record holds them.
+    std::map<ae::Address, ae::ActorValues, std::less<>> byForecaster;
+    for (const auto& [withheld, forecasters] : b.oneOutInfererForecaster)
+        for (const auto& [forecaster, loss] : forecasters)
+            byForecaster[forecaster][withheld] = loss;
+    for (const auto& [forecaster, values] : byForecaster) {
+        auto* f = v.add_one_out_inferer_forecaster_values();
+        f->set_forecaster(forecaster);
+        addValues(f->mutable_one_out_inferer_values(), values);
+    }
+    return v;
+}
+
+Event skipped(const char* type, uint64_t topicId, int64_t nonce, const std::string& reason) {
+    return Event{type,
+                 {{"topic_id", std::to_string(topicId)},
+                  {"nonce", std::to_string(nonce)},
+                  {"reason", reason}}};
+}
+
+Bytes scoreKey(ScoreKind kind, uint64_t topicId, int64_t nonce, ByteSpan address) {
+    Bytes k = allora::toBytes("em/score/");
+    k.push_back(static_cast<uint8_t>(kind));
+    appendU64(k, topicId);
+    appendU64(k, static_cast<uint64_t>(nonce));
+    k.insert(k.end(), address.begin(), address.end());
+    return k;
+}
+
+Bytes listeningKey(uint64_t topicId, ByteSpan reputer) {
+    Bytes k = topicKey("em/listen/", topicId);
+    k.insert(k.end(), reputer.begin(), reputer.end());
+    return k;
+}
+
+Status storeScores(KvStore& store, ScoreKind kind, uint64_t topicId, int64_t nonce,
+                   const ae::ActorValues& scores) {
+    for (const auto& [actor, score] : scores) {
+        if (!std::isfinite(score)) continue;
+        auto a = parseAddress(actor);
+        if (!a) return a.error();
+        if (auto s = writeDecimal(store, scoreKey(kind, topicId, nonce, *a), score); !s) return s;
+    }
+    return {};
+}
+
+// Reputer consensus over the eligible reputers' reports: scores for this nonce and the listening
+// coefficients for the next epoch.
+TxStatus reputerScores(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
+                       int64_t nonce,
+                       const std::map<ae::Address, ae::ReputerReport, std::less<>>& reports,
+                       double minimumStake) {
+    auto params = keeper.params(ctx.store);
+    if (!params) return TxStatus::internal(params.error());
+    std::map<ae::Address, ae::LossBundle, std::less<>> reported;
+    for (const auto& [reputer, report] : reports)
+        if (report.stake >= minimumStake) reported.emplace(reputer, report.losses);
+    if (reported.empty()) return TxStatus::success();
+    const auto matrix = ae::lossMatrix(reported);
+    std::map<ae::Address, ae::ReputerInput, std::less<>> inputs;
+    size_t row = 0;
+    for (const auto& [reputer, losses] : reported) {
+        auto a = parseAddress(reputer);
+        if (!a) return TxStatus::internal(a.error());
+        auto coefficient = readDecimal(ctx.store, listeningKey(topic.id(), *a));
+        if (!coefficient) return TxStatus::internal(coefficient.error());
+        inputs.emplace(reputer, ae::ReputerInput{reports.find(reputer)->second.stake,
+                                                 coefficient->value_or(1.0), matrix[row++]});
+    }
+    auto rate = parseDecimal(params->learning_rate()),
+         threshold = parseDecimal(params->max_gradient_threshold()),
+         minFraction = parseDecimal(params->min_stake_fraction()),
+         epsReputer = parseDecimal(params->epsilon_reputer()), eps = parseDecimal(topic.epsilon());
+    if (!rate || !threshold || !minFraction || !epsReputer || !eps)
+        return TxStatus::fail(TxCode::Internal, "params hold an invalid decimal");
+    ae::ReputerConsensusParams cp;
+    cp.learningRate = *rate;
+    cp.maxIterations =
+        static_cast<int>(std::min<uint64_t>(params->gradient_descent_max_iters(), 1000));
+    cp.gradientThreshold = *threshold;
+    cp.minStakeFraction = *minFraction;
+    cp.epsilonReputer = *epsReputer;
+    cp.epsilon = *eps;
+    auto outcome = ae::reputerConsensus(inputs, cp);
+    if (!outcome) {
+        ctx.events.push_back(skipped("emissions.v9.EventReputerScoresSkipped", topic.id(), nonce,
+                                     outcome.message()));
+        return TxStatus::success();
+    }
+    ae::ActorValues scores;
+    for (const auto& [reputer, o] : *outcome) {
+        scores.emplace(reputer, o.score);
+        auto a = parseAddress(reputer);
+        if (!a) return TxStatus::internal(a.error());
+        if (std::isfinite(o.listeningCoefficient))
+            if (auto s =
+                    writeDecimal(ctx.store, listeningKey(topic.id(), *a), o.listeningCoefficient);
+                !s)
+                return TxStatus::internal(s.error());
+    }
+    if (auto s = storeScores(ctx.store, ScoreKind::Reputer, topic.id(), nonce, scores); !s)
+        return TxStatus::internal(s.error());
+    return TxStatus::success();
+}
+
+}  // namespace
+
+std::optional<RegretFamily> regretFamilyFromName(std::string_view name) {
+    static const std::pair<std::string_view, RegretFamily> kNames[] = {
+        {"inferer", RegretFamily::Inferer},
+        {"forecaster", RegretFamily::Forecaster},
+        {"naive_inferer", RegretFamily::NaiveInferer},
+        {"one_out_inferer_inferer", RegretFamily::OneOutInfererInferer},
+        {"one_out_inferer_forecaster", RegretFamily::OneOutInfererForecaster},
+        {"one_out_forecaster_inferer", RegretFamily::OneOutForecasterInferer},
+        {"one_out_forecaster_forecaster", RegretFamily::OneOutForecasterForecaster},
+        {"one_in_forecaster_inferer", RegretFamily::OneInForecasterInferer},
+        {"one_in_forecaster_forecaster", RegretFamily::OneInForecasterForecaster},
+    };
+    for (const auto& [n, f] : kNames)
+        if (n == name) return f;
+    return std::nullopt;
+}
+
+bool regretFamilyHasWithheld(RegretFamily family) {
+    return static_cast<uint8_t>(family) >= static_cast<uint8_t>(RegretFamily::OneOutInfererInferer);
+}
+
+std::string formatDecimal(double value) {
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    if (ec != std::errc()) return "0";
+    return std::string(buf, end);
+}
+
+Result<std::optional<double>> storedRegret(const KvStore& store, uint64_t topicId,
+                                           RegretFamily family, const std::string& withheld,
+                                           const std::string& actor) {
+    auto k = regretKey(topicId, family, withheld, actor);
+    if (!k) return k.error();
+    return readDecimal(store, *k);
+}
+
+Result<ae::ActorValues> scoresAt(const KvStore& store, ScoreKind kind, uint64_t topicId,
+                                 int64_t nonce) {
+    const Bytes prefix = scoreKey(kind, topicId, nonce, {});
+    ae::ActorValues out;
+    Status failure;
+    auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan value) {
+        auto v = parseDecimal(
+            std::string_view(reinterpret_cast<const char*>(value.data()), value.size()));
+        if (!v) {
+            failure = makeError(ErrorCode::Corrupt, "stored score: " + v.message());
+            return false;
+        }
+        out.emplace(formatAddress(key.subspan(prefix.size())), *v);
+        return true;
+    });
+    if (!s) return s.error();
+    if (!failure) return failure.error();
+    return out;
+}
+
+Result<double> listeningCoefficient(const KvStore& store, uint64_t topicId, ByteSpan reputer) {
+    auto v = readDecimal(store, listeningKey(topicId, reputer));
+    if (!v) return v.error();
+    return v->value_or(1.0);
+}
+
+Result<std::optional<pb::NetworkInferences>> latestNetworkInferences(const KvStore& store,
+                                                                     uint64_t topicId) {
+    auto raw = store.get(topicKey("em/netinf/", topicId));
+    if (!raw) return raw.error();
+    if (!*raw) return std::optional<pb::NetworkInferences>{};
+    pb::NetworkInferences n;
+    if (!n.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
+        return makeError(ErrorCode::Corrupt, "stored network inferences do not decode");
+    return std::optional<pb::NetworkInferences>(std::move(n));
+}
+
+Result<std::optional<pb::ValueBundle>> networkLossBundle(const KvStore& store, uint64_t topicId,
+                                                         int64_t nonce) {
+    Bytes k = topicKey("em/netloss/", topicId);
+    appendU64(k, static_cast<uint64_t>(nonce));
+    auto raw = store.get(k);
+    if (!raw) return raw.error();
+    if (!*raw) return std::optional<pb::ValueBundle>{};
+    pb::ValueBundle v;
+    if (!v.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
+        return makeError(ErrorCode::Corrupt, "stored network losses do not decode");
+    return std::optional<pb::ValueBundle>(std::move(v));
+}
+
+TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
+                         int64_t nonce) {
+    const uint64_t id = topic.id();
+    auto infs = keeper.inferencesAt(ctx.store, id, nonce);
+    if (!infs) return TxStatus::internal(infs.error());
+    if (infs->empty()) return TxStatus::success();
+    auto fcs = keeper.forecastsAt(ctx.store, id, nonce);
+    if (!fcs) return TxStatus::internal(fcs.error());
+    auto params = keeper.params(ctx.store);
+    if (!params) return TxStatus::internal(params.error());
+    auto pNorm = parseDecimal(topic.p_norm()), cNorm = parseDecimal(topic.c_norm()),
+         eps = parseDecimal(topic.epsilon()), safe = parseDecimal(params->epsilon_safe_div()),
+         initial = parseDecimal(topic.initial_regret());
+    if (!pNorm || !cNorm || !eps || !safe || !initial)
+        return TxStatus::fail(TxCode::Internal, "topic or params hold an invalid decimal");
+    auto prev = readDecimal(ctx.store, topicKey("em/prevloss/", id));
+    if (!prev) return TxStatus::internal(prev.error());
+
+    ae::SynthesisInput in;
+    in.params = ae::SynthesisParams{*pNorm, *cNorm, *eps, *safe};
+    in.allNew = *initial == 0;
+    in.previousNetworkLoss = *prev;
+    for (const auto& inf : *infs) {
+        auto v = parseDecimal(inf.value());
+        if (!v) return TxStatus::internal(v.error());
+        in.inferences.emplace(inf.inferer(), *v);
+    }
+    for (const auto& fc : *fcs) {
+        ae::ForecastElements els;
+        for (const auto& e : fc.forecast_elements()) {
+            auto v = parseDecimal(e.value());
+            if (!v) return TxStatus::internal(v.error());
+            els.push_back(ae::ForecastElement{e.inferer(), *v});
+        }
+        in.forecasts.emplace(fc.forecaster(), std::move(els));
+    }
+    Status failure;
+    auto regret = [&](RegretFamily f, const std::string& withheld, const std::string& actor) {
+        auto r = storedRegret(ctx.store, id, f, withheld, actor);
+        if (!r) {
+            failure = r.error();
+            return 0.0;
+        }
+        return r->value_or(*initial);
+    };
+    using F = RegretFamily;
+    for (const auto& [j, v] : in.inferences) {
+        in.regrets.inferer[j] = regret(F::Inferer, "", j);
+        in.naiveRegrets[j] = regret(F::NaiveInferer, "", j);
+    }
+    for (const auto& [k, els] : in.forecasts)
+        in.regrets.forecaster[k] = regret(F::Forecaster, "", k);
+    for (const auto& [w, v] : in.inferences) {
+        ae::RegretTable& t = in.oneOutInferer[w];
+        for (const auto& [j, x] : in.inferences)
+            t.inferer[j] = regret(F::OneOutInfererInferer, w, j);
+        for (const auto& [k, x] : in.forecasts)
+            t.forecaster[k] = regret(F::OneOutInfererForecaster, w, k);
+    }
+    for (const auto& [w, els] : in.forecasts) {
+        ae::RegretTable& out = in.oneOutForecaster[w];
+        ae::RegretTable& one = in.oneInForecaster[w];
+        for (const auto& [j, x] : in.inferences) {
+            out.inferer[j] = regret(F::OneOutForecasterInferer, w, j);
+            one.inferer[j] = regret(F::OneInForecasterInferer, w, j);
+        }
+        for (const auto& [k, x] : in.forecasts)
+            out.forecaster[k] = regret(F::OneOutForecasterForecaster, w, k);
+        one.forecaster[w] = regret(F::OneInForecasterForecaster, w, w);
+    }
+    if (!failure) return TxStatus::internal(failure.error());
+
+    auto out = ae::synthesize(in);
+    if (!out) {
+        ctx.events.push_back(
+            skipped("emissions.v9.EventSynthesisSkipped", id, nonce, out.message()));
+        return TxStatus::success();
+    }
+    pb::NetworkInferences n;
+    n.set_topic_id(id);
+    n.set_block_height(nonce);
+    n.set_combined_value(formatDecimal(out->networkInference));
+    n.set_naive_value(formatDecimal(out->naiveInference));
+    addValues(n.mutable_inferer_values(), in.inferences);
+    addValues(n.mutable_forecaster_values(), out->forecastImplied);
+    addValues(n.mutable_one_out_inferer_values(), out->oneOutInferer);
+    addValues(n.mutable_one_out_forecaster_values(), out->oneOutForecaster);
+    addValues(n.mutable_one_in_forecaster_values(), out->oneInForecaster);
+    if (out->confidenceInterval)
+        for (double x : *out->confidenceInterval)
+            n.add_confidence_interval_values(formatDecimal(x));
+    if (out->weights) {
+        addValues(n.mutable_inferer_weights(), out->weights->inferer);
+        addValues(n.mutable_forecaster_weights(), out->weights->forecaster);
+    }
+    n.set_mode(ae::synthesisModeName(out->mode));
+    if (auto s = ctx.store.set(topicKey("em/netinf/", id), node::toBytes(n)); !s)
+        return TxStatus::internal(s.error());
+    ctx.events.push_back(Event{"emissions.v9.EventNetworkInference",
+                               {{"topic_id", std::to_string(id)},
+                                {"nonce", std::to_string(nonce)},
+                                {"value", n.combined_value()}}});
+    return TxStatus::success();
+}
+
+TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
+                           int64_t nonce) {
+    const uint64_t id = topic.id();
+    auto bundles = keeper.reputerPayloadsAt(ctx.store, id, nonce);
+    if (!bundles) return TxStatus::internal(bundles.error());
+    if (bundles->empty()) return TxStatus::success();
+    auto params = keeper.params(ctx.store);
+    if (!params) return TxStatus::internal(params.error());
+    auto amounts = parseParamAmounts(*params);
+    if (!amounts) return TxStatus::internal(amounts.error());
+    std::map<ae::Address, ae::ReputerReport, std::less<>> reports;
+    for (const auto& b : *bundles) {
+        const pb::ValueBundle& v = b.value_bundle();
+        auto reputer = parseAddress(v.reputer());
+        if (!reputer) return TxStatus::internal(reputer.error());
+        auto stake = keeper.reputerAuthority(ctx.store, id, *reputer);
+        if (!stake) return TxStatus::internal(stake.error());
+        auto losses = toLossBundle(v);
+        if (!losses) return TxStatus::internal(losses.error());
+        reports.emplace(v.reputer(), ae::ReputerReport{toDouble(*stake), std::move(*losses)});
+    }
+    auto net = ae::networkLosses(reports, toDouble(amounts->requiredMinimumStake));
+    if (!net) {
+        ctx.events.push_back(skipped("emissions.v9.EventLossesSkipped", id, nonce, net.message()));
+        return TxStatus::success();
+    }
+    Bytes lossKey = topicKey("em/netloss/", id);
+    appendU64(lossKey, static_cast<uint64_t>(nonce));
+    if (auto s = ctx.store.set(lossKey, node::toBytes(fromLossBundle(*net, id, nonce))); !s)
+        return TxStatus::internal(s.error());
+    if (auto s = writeDecimal(ctx.store, topicKey("em/prevloss/", id), net->combined); !s)
+        return TxStatus::internal(s.error());
+
+    auto alpha = parseDecimal(topic.alpha_regret());
+    auto initial = parseDecimal(topic.initial_regret());
+    if (!alpha || !initial) return TxStatus::fail(TxCode::Internal, "topic holds invalid decimals");
+    Status failure;
+    auto update = [&](RegretFamily f, const std::string& withheld, const std::string& actor,
+                      double networkLoss, double actorLoss) {
+        if (!failure) return;
+        auto key = regretKey(id, f, withheld, actor);
+        if (!key) {
+            failure = key.error();
+            return;
+        }
+        auto prev = readDecimal(ctx.store, *key);
+        if (!prev) {
+            failure = prev.error();
+            return;
+        }
+        const double r =
+            ae::updatedRegret(*alpha, networkLoss, actorLoss, prev->value_or(*initial));
+        if (!std::isfinite(r)) return;  // keep the previous regret rather than store inf/NaN
+        failure = writeDecimal(ctx.store, *key, r);
+    };
+    using F = RegretFamily;
+    const ae::LossBundle& L = *net;
+    for (const auto& [j, lj] : L.inferer) {
+        update(F::Inferer, "", j, L.combined, lj);
+        update(F::NaiveInferer, "", j, L.naive, lj);
+    }
+    for (const auto& [k, lk] : L.forecaster) update(F::Forecaster, "", k, L.combined, lk);
+    for (const auto& [w, lw] : L.oneOutInferer) {
+        for (const auto& [j, lj] : L.inferer)
+            if (j != w) update(F::OneOutInfererInferer, w, j, lw, lj);
+        if (auto it = L.oneOutInfererForecaster.find(w); it != L.oneOutInfererForecaster.end())
+            for (const auto& [k, lkw] : it->second)
+                update(F::OneOutInfererForecaster, w, k, lw, lkw);
+    }
+    for (const auto& [w, lw] : L.oneOutForecaster) {
+        for (const auto& [j, lj] : L.inferer) update(F::OneOutForecasterInferer, w, j, lw, lj);
+        for (const auto& [k, lk] : L.forecaster)
+            if (k != w) update(F::OneOutForecasterForecaster, w, k, lw, lk);
+    }
+    for (const auto& [k, lplus] : L.oneInForecaster) {
+        for (const auto& [j, lj] : L.inferer) update(F::OneInForecasterInferer, k, j, lplus, lj);
+        if (auto it = L.forecaster.find(k); it != L.forecaster.end())
+            update(F::OneInForecasterForecaster, k, k, lplus, it->second);
+    }
+    if (!failure) return TxStatus::internal(failure.error());
+
+    // Scores of the epoch (a score the losses do not allow is skipped, with an event).
+    auto inferers = ae::infererScores(L);
+    if (inferers) {
+        if (auto s = storeScores(ctx.store, ScoreKind::Inferer, id, nonce, *inferers); !s)
+            return TxStatus::internal(s.error());
+    } else {
+        ctx.events.push_back(
+            skipped("emissions.v9.EventInfererScoresSkipped", id, nonce, inferers.message()));
+    }
+    auto forecasters = ae::forecasterScores(L);
+    if (forecasters) {
+        if (auto s = storeScores(ctx.store, ScoreKind::Forecaster, id, nonce, *forecasters); !s)
+            return TxStatus::internal(s.error());
+    } else {
+        ctx.events.push_back(
+            skipped("emissions.v9.EventForecasterScoresSkipped", id, nonce, forecasters.message()));
+    }
+    if (TxStatus s = reputerScores(keeper, ctx, topic, nonce, reports,
+                                   toDouble(amounts->requiredMinimumStake));
+        !s.ok())
+        return s;
+    ctx.events.push_back(Event{"emissions.v9.EventNetworkLosses",
+                               {{"topic_id", std::to_string(id)},
+                                {"nonce", std::to_string(nonce)},
+                                {"combined", formatDecimal(L.combined)}}});
+    return TxStatus::success();
+}
+
+}  // namespace allora::node::emissions
