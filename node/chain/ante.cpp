@@ -1,6 +1,10 @@
 #include "node/chain/ante.h"
 
+#include <secp256k1.h>
+
 #include <algorithm>
+#include <cstring>
+#include <tuple>
 
 #include "core/encoding.h"
 #include "core/secp256k1.h"
@@ -32,20 +36,18 @@ bool consume(KvStore& store, uint64_t amount, std::string_view what) {
 
 TxStatus AnteHandler::validateBasic(const DecodedTx& tx, AnteResult& out) const {
     if (!tx.stateless) {
-        AnteResult fresh;
-        TxStatus status = checkStateless(tx, fresh);
-        tx.stateless = std::make_shared<const DecodedTx::StatelessCheck>(
-            DecodedTx::StatelessCheck{std::move(status), std::move(fresh.signers),
-                                      std::move(fresh.feePayer), fresh.gasWanted});
+        DecodedTx::StatelessCheck fresh;
+        fresh.status = checkStateless(tx, fresh);
+        tx.stateless = std::make_shared<const DecodedTx::StatelessCheck>(std::move(fresh));
     }
     const DecodedTx::StatelessCheck& known = *tx.stateless;
-    out.signers = known.signers;
+    out.signers = known.signers;  // a view: the DecodedTx outlives this run
     out.feePayer = known.feePayer;
     out.gasWanted = known.gasWanted;
     return known.status;
 }
 
-TxStatus AnteHandler::checkStateless(const DecodedTx& tx, AnteResult& out) const {
+TxStatus AnteHandler::checkStateless(const DecodedTx& tx, DecodedTx::StatelessCheck& out) const {
     if (tx.body.messages_size() == 0)
         return TxStatus::fail(TxCode::InvalidRequest, "must contain at least one message");
     for (const auto& any : tx.body.messages()) {
@@ -90,7 +92,7 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
                                                            std::to_string(out.gasWanted) +
                                                            " exceeds the block gas limit " +
                                                            std::to_string(params->block_max_gas()));
-    auto price = GasPrice::parse(params->min_gas_price());
+    auto price = minGasPrice(*params);
     if (!price) return TxStatus::internal(price.error());
     auto required = price->feeFor(out.gasWanted);
     if (!required) return TxStatus::internal(required.error());
@@ -109,9 +111,9 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
     }
     auto payer = parseAddress(out.feePayer);
     if (!payer) return TxStatus::fail(TxCode::InvalidAddress, payer.message());
-    auto account = auth_.account(store, *payer);
-    if (!account) return storeFailure(store, account.error());
-    if (!*account)
+    auto exists = auth_.hasAccount(store, *payer);
+    if (!exists) return storeFailure(store, exists.error());
+    if (!*exists)
         return TxStatus::fail(TxCode::UnknownAddress,
                               "fee payer address: " + out.feePayer + " does not exist");
     if (!fee->empty()) {
@@ -186,7 +188,7 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
                                                            std::to_string(sequence) + ", got " +
                                                            std::to_string(info.sequence()));
     if (verify) {
-        const Hash256 digest = sha256(signDocBytes(tx, chainId, account.base().account_number()));
+        const Hash256 digest = signDocDigest(tx, chainId, account.base().account_number());
         const std::string& sig = tx.raw.signatures(static_cast<int>(index));
         if (sig.size() != 64 || !verifySignature(pubKey, digest, asBytes(sig))) {
             return TxStatus::fail(TxCode::Unauthorized,
@@ -200,8 +202,7 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
     account.mutable_base()->set_sequence(sequence + 1);
     if (auto s = auth_.setAccount(store, account); !s) return storeFailure(store, s.error());
     out.events.push_back(Event{"tx", {{"acc_seq", signer + "/" + std::to_string(sequence)}}});
-    out.events.push_back(Event{
-        "tx", {{"signature", toBase64(asBytes(tx.raw.signatures(static_cast<int>(index))))}}});
+    out.events.push_back(Event{"tx", {{"signature", signatureBase64(tx, index)}}});
     return TxStatus::success();
 }
 
@@ -209,32 +210,52 @@ bool AnteHandler::verifySignature(ByteSpan pubKey, const Hash256& signBytesDiges
                                   ByteSpan signature) const {
     KeyAndSignature entry{};
     const bool cacheable = pubKey.size() == 33 && signature.size() == 64;
-    if (cacheable) {
-        std::copy(pubKey.begin(), pubKey.end(), entry.begin());
-        std::copy(signature.begin(), signature.end(), entry.begin() + 33);
-        const auto [first, last] = verified_.equal_range(signBytesDigest);
-        for (auto it = first; it != last; ++it)
-            if (it->second == entry) return true;
-    }
-    // secp256k1::verify(pub, message, sig) is verifyDigest(pub, SHA-256(message), sig).
-    if (!secp256k1::verifyDigest(pubKey, signBytesDigest, signature)) return false;
-    if (cacheable) {
-        if (verified_.size() >= kMaxVerified) verified_.clear();
-        verified_.emplace(signBytesDigest, entry);
-    }
+    if (!cacheable) return secp256k1::verifyDigest(pubKey, signBytesDigest, signature);
+    std::copy(pubKey.begin(), pubKey.end(), entry.begin());
+    std::copy(signature.begin(), signature.end(), entry.begin() + 33);
+    const auto [first, last] = verified_.equal_range(signBytesDigest);
+    for (auto it = first; it != last; ++it)
+        if (it->second == entry) return true;
+    // secp256k1::verifyDigest's steps (parse the key, parse the compact signature, verify, which
+    // rejects high-S as the SDK does) with the key's parsed form from knownKey(), so the field
+    // square root of the parse is not paid again for every tx of a known signer. Parsing and
+    // verifying need no secret and no randomised context: the library's static context serves.
+    const KnownKey* key = knownKey(pubKey);
+    if (key == nullptr) return false;  // verifyDigest: a key that does not parse fails
+    secp256k1_pubkey parsed;
+    static_assert(sizeof parsed.data == std::tuple_size_v<decltype(key->parsed)>);
+    std::memcpy(parsed.data, key->parsed.data(), sizeof parsed.data);
+    secp256k1_ecdsa_signature sig;
+    if (!secp256k1_ecdsa_signature_parse_compact(secp256k1_context_static, &sig,
+                                                 signature.data()) ||
+        secp256k1_ecdsa_verify(secp256k1_context_static, &sig, signBytesDigest.data(), &parsed) !=
+            1)
+        return false;
+    if (verified_.size() >= kMaxVerified) verified_.clear();
+    verified_.emplace(signBytesDigest, entry);
     return true;
 }
 
-std::optional<Hash160> AnteHandler::keyAddress(ByteSpan pub33) const {
+const AnteHandler::KnownKey* AnteHandler::knownKey(ByteSpan pub33) const {
     PubKey33 key{};
-    if (pub33.size() != key.size()) return std::nullopt;
+    if (pub33.size() != key.size()) return nullptr;
     std::copy(pub33.begin(), pub33.end(), key.begin());
-    if (const auto it = keyAddresses_.find(key); it != keyAddresses_.end()) return it->second;
-    if (!secp256k1::isValidPublicKey(pub33)) return std::nullopt;
-    const Hash160 address = hash160(pub33);
+    if (const auto it = keyAddresses_.find(key); it != keyAddresses_.end()) return &it->second;
+    // secp256k1::isValidPublicKey's test: the key parses (a point on the curve, compressed).
+    secp256k1_pubkey parsed;
+    if (!secp256k1_ec_pubkey_parse(secp256k1_context_static, &parsed, pub33.data(), pub33.size()))
+        return nullptr;
+    KnownKey known;
+    known.address = hash160(pub33);
+    std::memcpy(known.parsed.data(), parsed.data, known.parsed.size());
     if (keyAddresses_.size() >= kMaxKeys) keyAddresses_.clear();
-    keyAddresses_.emplace(key, address);
-    return address;
+    return &keyAddresses_.emplace(key, known).first->second;
+}
+
+std::optional<Hash160> AnteHandler::keyAddress(ByteSpan pub33) const {
+    const KnownKey* known = knownKey(pub33);
+    if (known == nullptr) return std::nullopt;
+    return known->address;
 }
 
 AnteResult AnteHandler::run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,7 +31,9 @@ namespace allora::node {
 
 struct AnteResult {
     TxStatus status;
-    std::vector<std::string> signers;  // bech32, in the order the signatures come
+    // bech32, in the order the signatures come: a view into the tx's DecodedTx::stateless, which
+    // lives as long as the DecodedTx does.
+    std::span<const std::string> signers;
     std::string feePayer;
     uint64_t sequence = 0;   // the first signer's sequence this tx used
     uint64_t gasWanted = 0;  // the tx's gas limit
@@ -52,13 +55,20 @@ public:
 private:
     // The stateless checks, computed once per decoded tx (DecodedTx::stateless).
     TxStatus validateBasic(const DecodedTx& tx, AnteResult& out) const;
-    TxStatus checkStateless(const DecodedTx& tx, AnteResult& out) const;
+    TxStatus checkStateless(const DecodedTx& tx, DecodedTx::StatelessCheck& out) const;
     TxStatus checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
                                AnteResult& out) const;
     TxStatus checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
                          const std::string& chainId, bool verify, AnteResult& out) const;
 
     bool verifySignature(ByteSpan pubKey, const Hash256& signBytesDigest, ByteSpan signature) const;
+    // A valid compressed secp256k1 key: its address (HASH160) and libsecp256k1's parsed form.
+    struct KnownKey {
+        Hash160 address{};
+        std::array<uint8_t, 64> parsed{};  // a secp256k1_pubkey
+    };
+    // The key's entry, nullptr for an invalid key (or one not 33 bytes long).
+    const KnownKey* knownKey(ByteSpan pub33) const;
     // The address (HASH160) of a valid compressed secp256k1 key, nullopt for an invalid one.
     std::optional<Hash160> keyAddress(ByteSpan pub33) const;
 
@@ -84,10 +94,11 @@ private:
     using KeyAndSignature = std::array<uint8_t, 33 + 64>;
     mutable std::unordered_multimap<Hash256, KeyAndSignature, HashOfHash> verified_;
 
-    // Public keys already checked (valid point) with their address: every tx carries its
-    // signer's key, and parsing it (a field square root) plus HASH160 cost more than the rest of
-    // the signer checks. Pure functions of the 33 bytes, so remembering them changes no outcome.
-    // Only valid keys are kept; cleared when it reaches kMaxKeys.
+    // Public keys already checked (valid point) with their address and parsed form: every tx
+    // carries its signer's key, and parsing it (a field square root) plus HASH160 cost more than
+    // the rest of the signer checks; the parsed form also spares verification its own parse.
+    // Pure functions of the 33 bytes, so remembering them changes no outcome. Only valid keys
+    // are kept; cleared when it reaches kMaxKeys.
     static constexpr size_t kMaxKeys = 100'000;
     using PubKey33 = std::array<uint8_t, 33>;
     struct HashOfKey {
@@ -97,7 +108,7 @@ private:
             return v;
         }
     };
-    mutable std::unordered_map<PubKey33, Hash160, HashOfKey> keyAddresses_;
+    mutable std::unordered_map<PubKey33, KnownKey, HashOfKey> keyAddresses_;
 };
 
 }  // namespace allora::node

@@ -52,6 +52,23 @@ Result<ChainParams> loadChainParams(const KvStore& store) {
     return *p;
 }
 
+Result<GasPrice> minGasPrice(const ChainParams& params) {
+    struct Last {
+        std::string text;
+        GasPrice price;
+        bool valid = false;
+    };
+    thread_local Last last;
+    const std::string& text = params.min_gas_price();
+    if (last.valid && last.text == text) return last.price;
+    auto price = GasPrice::parse(text);
+    if (!price) return price;  // failures are not kept: each gets its own message again
+    last.text = text;
+    last.price = *price;
+    last.valid = true;
+    return price;
+}
+
 Status storeChainParams(KvStore& store, const ChainParams& params) {
     return store.set(kParamsKey, node::toBytes(params));
 }

@@ -25,6 +25,10 @@ struct GasPrice {
 };
 
 Result<ChainParams> loadChainParams(const KvStore& store);
+// GasPrice::parse(params.min_gas_price()), remembered for the last string parsed on this thread
+// (every tx needs it; governance alone changes it). A pure function of the string: the memo
+// changes no result.
+Result<GasPrice> minGasPrice(const ChainParams& params);
 Status storeChainParams(KvStore& store, const ChainParams& params);
 // Checks a params record (a parsable gas price, non-zero block size).
 Status validateChainParams(const ChainParams& params);

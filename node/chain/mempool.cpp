@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/encoding.h"
+#include "node/chain/tx_decoder.h"
 
 namespace allora::node {
 
@@ -37,7 +38,7 @@ CheckTxResult Mempool::checkTx(ByteSpan tx) {
                                               " bytes is over the mempool's limit of " +
                                               std::to_string(config_.maxTxBytes) + " bytes");
     }
-    const Hash256 hash = sha256(tx);
+    const Hash256 hash = txHash(tx);  // remembered: the app's decoder hashes the same bytes next
     auto fullReason = [&]() -> std::optional<std::string> {
         if (count_ >= config_.maxTxs) {
             return "mempool is full: " + std::to_string(count_) + " txs (max " +

@@ -2,6 +2,9 @@
 
 #include <google/protobuf/unknown_field_set.h>
 
+#include <algorithm>
+
+#include "core/encoding.h"
 #include "node/modules/proto_util.h"
 
 namespace allora::node {
@@ -25,8 +28,25 @@ TxStatus fail(std::string why) {
 
 }  // namespace
 
+Hash256 txHash(ByteSpan txBytes) {
+    struct Last {
+        Bytes bytes;
+        Hash256 hash{};
+        bool valid = false;
+    };
+    thread_local Last last;
+    if (last.valid && last.bytes.size() == txBytes.size() &&
+        std::equal(txBytes.begin(), txBytes.end(), last.bytes.begin()))
+        return last.hash;
+    const Hash256 hash = sha256(txBytes);
+    last.bytes.assign(txBytes.begin(), txBytes.end());
+    last.hash = hash;
+    last.valid = true;
+    return hash;
+}
+
 TxStatus decodeTx(ByteSpan txBytes, DecodedTx& out) {
-    out.hash = sha256(txBytes);
+    out.hash = txHash(txBytes);
     out.size = txBytes.size();
     if (txBytes.empty()) return fail("empty transaction");
     if (!parseStrict(out.raw, txBytes)) return fail("TxRaw is malformed or has unknown fields");
@@ -67,6 +87,26 @@ Bytes signDocBytes(const DecodedTx& tx, std::string_view chainId, uint64_t accou
         putVarint(out, accountNumber);
     }
     return out;
+}
+
+Hash256 signDocDigest(const DecodedTx& tx, std::string_view chainId, uint64_t accountNumber) {
+    for (const auto& known : tx.signDigests)
+        if (known.accountNumber == accountNumber && known.chainId == chainId) return known.digest;
+    // At most one entry per signer and chain id; a tx seen under many chain ids (never, in a
+    // node) would only start over.
+    if (tx.signDigests.size() >= 16) tx.signDigests.clear();
+    tx.signDigests.push_back(DecodedTx::SignDigest{
+        std::string(chainId), accountNumber, sha256(signDocBytes(tx, chainId, accountNumber))});
+    return tx.signDigests.back().digest;
+}
+
+const std::string& signatureBase64(const DecodedTx& tx, size_t index) {
+    if (tx.signaturesBase64.empty()) {
+        tx.signaturesBase64.reserve(static_cast<size_t>(tx.raw.signatures_size()));
+        for (const auto& sig : tx.raw.signatures())
+            tx.signaturesBase64.push_back(toBase64(asBytes(sig)));
+    }
+    return tx.signaturesBase64.at(index);
 }
 
 }  // namespace allora::node

@@ -4,6 +4,7 @@
 // to ignore), as are extension options this chain does not know.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,14 +34,37 @@ struct DecodedTx {
         uint64_t gasWanted = 0;
     };
     mutable std::shared_ptr<const StatelessCheck> stateless;
+
+    // Values derived from the bytes alone that each step of the tx's way would otherwise compute
+    // again (signDocDigest, signatureBase64): pure functions of the bytes and of their stated
+    // inputs, so a remembered value is the one computing it again would give and changes no
+    // outcome. Bounded by the tx's signer count; they live and die with this DecodedTx.
+    struct SignDigest {
+        std::string chainId;
+        uint64_t accountNumber = 0;
+        Hash256 digest{};
+    };
+    mutable std::vector<SignDigest> signDigests;
+    mutable std::vector<std::string> signaturesBase64;  // empty until first asked for
 };
 
 // TxCode::TxDecode with the reason on failure.
 TxStatus decodeTx(ByteSpan txBytes, DecodedTx& out);
 
+// SHA-256 of a tx's bytes (its hash). The mempool hashes a tx and, a moment later, the decoder
+// hashes the same bytes again; this remembers the last bytes hashed on this thread with their
+// hash, so the second call compares bytes instead of hashing. A pure function of the bytes: the
+// memo changes no result, only the time.
+Hash256 txHash(ByteSpan txBytes);
+
 // The SIGN_MODE_DIRECT sign bytes: SignDoc{body_bytes, auth_info_bytes, chain_id, account_number}
 // serialized, byte for byte what protobuf's serializer gives for the same SignDoc (fields in
 // number order, proto3 defaults omitted), written directly without building the message.
 Bytes signDocBytes(const DecodedTx& tx, std::string_view chainId, uint64_t accountNumber);
+// SHA-256 of signDocBytes(tx, chainId, accountNumber), remembered on the tx (DecodedTx's memo):
+// checkTx, prepareProposal and finalizeBlock each need it for the same (chain id, account number).
+Hash256 signDocDigest(const DecodedTx& tx, std::string_view chainId, uint64_t accountNumber);
+// The base64 of the tx's signature `index` (the "signature" event attribute), remembered on the tx.
+const std::string& signatureBase64(const DecodedTx& tx, size_t index);
 
 }  // namespace allora::node

@@ -1,5 +1,8 @@
 #include "node/modules/auth/auth_keeper.h"
 
+#include <algorithm>
+#include <array>
+
 #include "cosmos/crypto/secp256k1/keys.pb.h"
 #include "node/modules/address.h"
 #include "node/modules/auth/vesting.h"
@@ -13,10 +16,31 @@ const Bytes kAccountPrefix = allora::toBytes("auth/acc/");
 const Bytes kNextNumberKey = allora::toBytes("auth/next_number");
 const Bytes kParamsKey = allora::toBytes("auth/params");
 
-Bytes accountKey(ByteSpan address) {
-    Bytes key = kAccountPrefix;
-    key.insert(key.end(), address.begin(), address.end());
-    return key;
+// "auth/acc/" + address, built on the stack for the usual address lengths (every account read
+// and write makes one; a heap copy each time was a good part of an account read).
+class AccountKey {
+public:
+    explicit AccountKey(ByteSpan address) : size_(kAccountPrefix.size() + address.size()) {
+        uint8_t* out = inline_.data();
+        if (size_ > inline_.size()) {
+            heap_.resize(size_);
+            out = heap_.data();
+        }
+        std::copy(kAccountPrefix.begin(), kAccountPrefix.end(), out);
+        std::copy(address.begin(), address.end(), out + kAccountPrefix.size());
+    }
+    operator ByteSpan() const {  // NOLINT: used where a key is expected
+        return {size_ > inline_.size() ? heap_.data() : inline_.data(), size_};
+    }
+
+private:
+    std::array<uint8_t, 48> inline_{};
+    Bytes heap_;
+    size_t size_;
+};
+
+AccountKey accountKey(ByteSpan address) {
+    return AccountKey(address);
 }
 
 Bytes serialize(const google::protobuf::MessageLite& msg) {
@@ -27,6 +51,51 @@ Bytes serialize(const google::protobuf::MessageLite& msg) {
 
 Error corrupt(std::string_view what) {
     return makeError(ErrorCode::Corrupt, "state record " + std::string(what) + " does not decode");
+}
+
+// The last few account records parsed on this thread, by their exact bytes. One tx reads the
+// same record several times (the fee payer's existence, its vesting lock, its signer checks, the
+// fee collector's account), and each protobuf parse allocates. Parsing is a pure function of the
+// bytes, so a hit returns exactly what parsing them again would, whether the bytes are committed
+// or not: nothing here depends on the state it came from, and nothing can outlive a rollback
+// into a result. Only successful parses are kept (a corrupt record gets its error each time).
+// A handful of slots replaced in turn: bounded, only compared, never iterated into a result.
+class AccountParseMemo {
+public:
+    // The parsed record, or nullptr when the bytes do not parse as an Account.
+    const Account* parse(ByteSpan raw) {
+        for (Slot& s : slots_)
+            if (s.valid && s.raw.size() == raw.size() &&
+                std::equal(raw.begin(), raw.end(), s.raw.begin()))
+                return &s.account;
+        Slot& s = slots_[next_];
+        s.valid = false;
+        if (!s.account.ParseFromArray(raw.data(), static_cast<int>(raw.size()))) return nullptr;
+        s.raw.assign(raw.begin(), raw.end());
+        s.valid = true;
+        next_ = (next_ + 1) % slots_.size();
+        return &s.account;
+    }
+
+private:
+    struct Slot {
+        Bytes raw;
+        Account account;
+        bool valid = false;
+    };
+    std::array<Slot, 8> slots_;
+    size_t next_ = 0;
+};
+
+// The parsed account at `address` (nullptr when absent), read through `store` as account() does.
+Result<const Account*> readAccount(const KvStore& store, ByteSpan address) {
+    auto raw = store.get(accountKey(address));
+    if (!raw) return raw.error();
+    if (!*raw) return static_cast<const Account*>(nullptr);
+    thread_local AccountParseMemo memo;
+    const Account* a = memo.parse(**raw);
+    if (a == nullptr) return corrupt("auth/acc");
+    return a;
 }
 
 }  // namespace
@@ -46,13 +115,16 @@ Status AuthKeeper::setParams(KvStore& store, const Params& params) const {
 }
 
 Result<std::optional<Account>> AuthKeeper::account(const KvStore& store, ByteSpan address) const {
-    auto raw = store.get(accountKey(address));
-    if (!raw) return raw.error();
-    if (!*raw) return std::optional<Account>{};
-    Account a;
-    if (!a.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
-        return corrupt("auth/acc");
-    return std::optional<Account>(std::move(a));
+    auto a = readAccount(store, address);
+    if (!a) return a.error();
+    if (*a == nullptr) return std::optional<Account>{};
+    return std::optional<Account>(**a);
+}
+
+Result<bool> AuthKeeper::hasAccount(const KvStore& store, ByteSpan address) const {
+    auto a = readAccount(store, address);
+    if (!a) return a.error();
+    return *a != nullptr;
 }
 
 Status AuthKeeper::setAccount(KvStore& store, const Account& account) const {
@@ -106,9 +178,9 @@ Status AuthKeeper::forEachAccount(const KvStore& store,
 
 Result<Coins> AuthKeeper::lockedCoins(const KvStore& store, ByteSpan address,
                                       int64_t blockTimeSeconds) const {
-    auto a = account(store, address);
+    auto a = readAccount(store, address);
     if (!a) return a.error();
-    if (!*a || !(*a)->has_vesting()) return Coins{};
+    if (*a == nullptr || !(*a)->has_vesting()) return Coins{};
     return auth::lockedCoins((*a)->vesting(), blockTimeSeconds);
 }
 

@@ -31,6 +31,9 @@ public:
     Status setParams(KvStore& store, const Params& params) const;
 
     Result<std::optional<Account>> account(const KvStore& store, ByteSpan address) const;
+    // Whether an account exists at `address`: the same read (and gas) and the same errors as
+    // account(), without handing out a copy.
+    Result<bool> hasAccount(const KvStore& store, ByteSpan address) const;
     Status setAccount(KvStore& store, const Account& account) const;
     // A new account at `address` with the next account number (not yet stored: setAccount it).
     Result<Account> newAccount(KvStore& store, ByteSpan address) const;
