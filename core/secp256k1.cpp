@@ -53,7 +53,9 @@ Result<PubKey> derivePublicKey(const SecureBytes& privateKey) {
     return serialize(pk);
 }
 
-bool isValidPublicKey(ByteSpan pub33) { return parsePub(pub33).ok(); }
+bool isValidPublicKey(ByteSpan pub33) {
+    return parsePub(pub33).ok();
+}
 
 Result<SecureBytes> privateKeyTweakAdd(const SecureBytes& key, ByteSpan tweak32) {
     if (key.size() != 32 || tweak32.size() != 32)
@@ -68,14 +70,16 @@ Result<SecureBytes> privateKeyTweakAdd(const SecureBytes& key, ByteSpan tweak32)
 Result<PubKey> publicKeyTweakAdd(ByteSpan pub33, ByteSpan tweak32) {
     auto pk = parsePub(pub33);
     if (!pk) return pk.error();
-    if (tweak32.size() != 32) return makeError(ErrorCode::InvalidArgument, "tweak must be 32 bytes");
+    if (tweak32.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, "tweak must be 32 bytes");
     if (!secp256k1_ec_pubkey_tweak_add(ctx(), &*pk, tweak32.data()))
         return makeError(ErrorCode::Crypto, "derived public key is invalid");
     return serialize(*pk);
 }
 
 Result<Signature> signDigest(const SecureBytes& privateKey, const Hash256& digest) {
-    if (privateKey.size() != 32) return makeError(ErrorCode::InvalidArgument, "private key must be 32 bytes");
+    if (privateKey.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, "private key must be 32 bytes");
     secp256k1_ecdsa_signature sig;
     // nullptr nonce function = RFC 6979, and libsecp256k1 always produces low-S signatures.
     if (!secp256k1_ecdsa_sign(ctx(), &sig, digest.data(), privateKey.data(), nullptr, nullptr))
@@ -90,16 +94,36 @@ Result<Signature> sign(const SecureBytes& privateKey, ByteSpan message) {
 }
 
 bool verifyDigest(ByteSpan pub33, const Hash256& digest, ByteSpan sig64) {
-    auto pk = parsePub(pub33);
-    if (!pk || sig64.size() != 64) return false;
-    secp256k1_ecdsa_signature sig;
-    if (!secp256k1_ecdsa_signature_parse_compact(ctx(), &sig, sig64.data())) return false;
-    // secp256k1_ecdsa_verify rejects high-S signatures, which is the Cosmos SDK's rule too.
-    return secp256k1_ecdsa_verify(ctx(), &sig, digest.data(), &*pk) == 1;
+    const auto key = ParsedPubKey::parse(pub33);
+    return key && key->verifyDigest(digest, sig64);
 }
 
 bool verify(ByteSpan pub33, ByteSpan message, ByteSpan sig64) {
     return verifyDigest(pub33, sha256(message), sig64);
+}
+
+// Parsing and verifying use no secret, so they need neither the randomised context nor its
+// one-time set-up: the library's static context serves them, from any thread.
+std::optional<ParsedPubKey> ParsedPubKey::parse(ByteSpan pub33) {
+    secp256k1_pubkey pk;
+    if (pub33.size() != 33 ||
+        !secp256k1_ec_pubkey_parse(secp256k1_context_static, &pk, pub33.data(), pub33.size()))
+        return std::nullopt;
+    ParsedPubKey out;
+    static_assert(sizeof pk.data == sizeof out.parsed_);
+    std::memcpy(out.parsed_.data(), pk.data, sizeof pk.data);
+    return out;
+}
+
+bool ParsedPubKey::verifyDigest(const Hash256& digest, ByteSpan sig64) const {
+    if (sig64.size() != 64) return false;
+    secp256k1_pubkey pk;
+    std::memcpy(pk.data, parsed_.data(), sizeof pk.data);
+    secp256k1_ecdsa_signature sig;
+    if (!secp256k1_ecdsa_signature_parse_compact(secp256k1_context_static, &sig, sig64.data()))
+        return false;
+    // secp256k1_ecdsa_verify rejects high-S signatures, which is the Cosmos SDK's rule too.
+    return secp256k1_ecdsa_verify(secp256k1_context_static, &sig, digest.data(), &pk) == 1;
 }
 
 }  // namespace allora::secp256k1

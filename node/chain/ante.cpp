@@ -1,10 +1,6 @@
 #include "node/chain/ante.h"
 
-#include <secp256k1.h>
-
 #include <algorithm>
-#include <cstring>
-#include <tuple>
 
 #include "core/encoding.h"
 #include "core/secp256k1.h"
@@ -84,7 +80,7 @@ TxStatus AnteHandler::checkStateless(const DecodedTx& tx, DecodedTx::StatelessCh
 }
 
 TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
-                                        AnteResult& out) const {
+                                        bool events, AnteResult& out) const {
     auto params = loadChainParams(store);
     if (!params) return storeFailure(store, params.error());
     if (params->block_max_gas() != 0 && out.gasWanted > params->block_max_gas())
@@ -126,12 +122,15 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
             return TxStatus::fail(sent.code, sent.log);
         }
     }
-    out.events.push_back(Event{"tx", {{"fee", coinsToString(*fee)}, {"fee_payer", out.feePayer}}});
+    if (events)
+        out.events.push_back(
+            Event{"tx", {{"fee", coinsToString(*fee)}, {"fee_payer", out.feePayer}}});
     return TxStatus::success();
 }
 
 TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
-                                  const std::string& chainId, bool verify, AnteResult& out) const {
+                                  const std::string& chainId, const RunOptions& options,
+                                  AnteResult& out) const {
     const std::string& signer = out.signers[index];
     const auto& info = tx.authInfo.signer_infos(static_cast<int>(index));
     auto address = parseAddress(signer);
@@ -187,7 +186,7 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
         return TxStatus::fail(TxCode::InvalidSequence, "account sequence mismatch, expected " +
                                                            std::to_string(sequence) + ", got " +
                                                            std::to_string(info.sequence()));
-    if (verify) {
+    if (options.verifySignatures) {
         const Hash256 digest = signDocDigest(tx, chainId, account.base().account_number());
         const std::string& sig = tx.raw.signatures(static_cast<int>(index));
         if (sig.size() != 64 || !verifySignature(pubKey, digest, asBytes(sig))) {
@@ -201,8 +200,10 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
     if (index == 0) out.sequence = sequence;
     account.mutable_base()->set_sequence(sequence + 1);
     if (auto s = auth_.setAccount(store, account); !s) return storeFailure(store, s.error());
-    out.events.push_back(Event{"tx", {{"acc_seq", signer + "/" + std::to_string(sequence)}}});
-    out.events.push_back(Event{"tx", {{"signature", signatureBase64(tx, index)}}});
+    if (options.events) {
+        out.events.push_back(Event{"tx", {{"acc_seq", signer + "/" + std::to_string(sequence)}}});
+        out.events.push_back(Event{"tx", {{"signature", signatureBase64(tx, index)}}});
+    }
     return TxStatus::success();
 }
 
@@ -216,21 +217,10 @@ bool AnteHandler::verifySignature(ByteSpan pubKey, const Hash256& signBytesDiges
     const auto [first, last] = verified_.equal_range(signBytesDigest);
     for (auto it = first; it != last; ++it)
         if (it->second == entry) return true;
-    // secp256k1::verifyDigest's steps (parse the key, parse the compact signature, verify, which
-    // rejects high-S as the SDK does) with the key's parsed form from knownKey(), so the field
-    // square root of the parse is not paid again for every tx of a known signer. Parsing and
-    // verifying need no secret and no randomised context: the library's static context serves.
+    // The key's parsed form from knownKey(), so the field square root of parsing it is not paid
+    // again for every tx of a known signer; a key that does not parse fails, as in verifyDigest.
     const KnownKey* key = knownKey(pubKey);
-    if (key == nullptr) return false;  // verifyDigest: a key that does not parse fails
-    secp256k1_pubkey parsed;
-    static_assert(sizeof parsed.data == std::tuple_size_v<decltype(key->parsed)>);
-    std::memcpy(parsed.data, key->parsed.data(), sizeof parsed.data);
-    secp256k1_ecdsa_signature sig;
-    if (!secp256k1_ecdsa_signature_parse_compact(secp256k1_context_static, &sig,
-                                                 signature.data()) ||
-        secp256k1_ecdsa_verify(secp256k1_context_static, &sig, signBytesDigest.data(), &parsed) !=
-            1)
-        return false;
+    if (key == nullptr || !key->key.verifyDigest(signBytesDigest, signature)) return false;
     if (verified_.size() >= kMaxVerified) verified_.clear();
     verified_.emplace(signBytesDigest, entry);
     return true;
@@ -242,14 +232,10 @@ const AnteHandler::KnownKey* AnteHandler::knownKey(ByteSpan pub33) const {
     std::copy(pub33.begin(), pub33.end(), key.begin());
     if (const auto it = keyAddresses_.find(key); it != keyAddresses_.end()) return &it->second;
     // secp256k1::isValidPublicKey's test: the key parses (a point on the curve, compressed).
-    secp256k1_pubkey parsed;
-    if (!secp256k1_ec_pubkey_parse(secp256k1_context_static, &parsed, pub33.data(), pub33.size()))
-        return nullptr;
-    KnownKey known;
-    known.address = hash160(pub33);
-    std::memcpy(known.parsed.data(), parsed.data, known.parsed.size());
+    auto parsed = secp256k1::ParsedPubKey::parse(pub33);
+    if (!parsed) return nullptr;
     if (keyAddresses_.size() >= kMaxKeys) keyAddresses_.clear();
-    return &keyAddresses_.emplace(key, known).first->second;
+    return &keyAddresses_.emplace(key, KnownKey{hash160(pub33), *parsed}).first->second;
 }
 
 std::optional<Hash160> AnteHandler::keyAddress(ByteSpan pub33) const {
@@ -259,7 +245,7 @@ std::optional<Hash160> AnteHandler::keyAddress(ByteSpan pub33) const {
 }
 
 AnteResult AnteHandler::run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
-                            const std::string& chainId, bool verifySignatures) const {
+                            const std::string& chainId, RunOptions options) const {
     AnteResult out;
     auto finish = [&](TxStatus s) {
         out.status = std::move(s);
@@ -291,9 +277,10 @@ AnteResult AnteHandler::run(const DecodedTx& tx, KvStore& store, const BlockInfo
             ? UINT64_MAX
             : params->tx_size_cost_per_byte() * tx.size;
     if (!consume(store, sizeCost, "txSize")) return finish(outOfGas(store));
-    if (TxStatus s = checkAndDeductFee(tx, store, block, out); !s.ok()) return finish(std::move(s));
+    if (TxStatus s = checkAndDeductFee(tx, store, block, options.events, out); !s.ok())
+        return finish(std::move(s));
     for (size_t i = 0; i < out.signers.size(); ++i)
-        if (TxStatus s = checkSigner(tx, i, store, chainId, verifySignatures, out); !s.ok())
+        if (TxStatus s = checkSigner(tx, i, store, chainId, options, out); !s.ok())
             return finish(std::move(s));
     return finish(TxStatus::success());
 }

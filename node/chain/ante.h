@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/secp256k1.h"
 #include "node/chain/abci_types.h"
 #include "node/chain/tx_decoder.h"
 #include "node/chain/tx_status.h"
@@ -46,26 +47,39 @@ public:
     AnteHandler(const auth::AuthKeeper& auth, const bank::BankKeeper& bank, const MsgRouter& router)
         : auth_(auth), bank_(bank), router_(router) {}
 
-    // `store` must be metered with a GasMeter whose limit is the tx's gas limit. Signatures are
-    // not verified again when `verifySignatures` is false (mempool recheck: they cannot have
-    // changed, only the state they depend on).
+    // What a run does besides reaching its verdict and making its writes.
+    struct RunOptions {
+        // false: signatures are not verified again (mempool recheck: they cannot have changed,
+        // only the state they depend on).
+        bool verifySignatures = true;
+        // false: AnteResult::events stays empty (prepareProposal and the mempool's recheck throw
+        // them away). Events cost no gas: verdict, writes and gas are the same either way.
+        bool events = true;
+    };
+
+    // `store` must be metered with a GasMeter whose limit is the tx's gas limit.
     AnteResult run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
-                   const std::string& chainId, bool verifySignatures = true) const;
+                   const std::string& chainId, RunOptions options) const;
+    AnteResult run(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
+                   const std::string& chainId) const {
+        return run(tx, store, block, chainId, RunOptions{});
+    }
 
 private:
     // The stateless checks, computed once per decoded tx (DecodedTx::stateless).
     TxStatus validateBasic(const DecodedTx& tx, AnteResult& out) const;
     TxStatus checkStateless(const DecodedTx& tx, DecodedTx::StatelessCheck& out) const;
     TxStatus checkAndDeductFee(const DecodedTx& tx, KvStore& store, const BlockInfo& block,
-                               AnteResult& out) const;
+                               bool events, AnteResult& out) const;
     TxStatus checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
-                         const std::string& chainId, bool verify, AnteResult& out) const;
+                         const std::string& chainId, const RunOptions& options,
+                         AnteResult& out) const;
 
     bool verifySignature(ByteSpan pubKey, const Hash256& signBytesDigest, ByteSpan signature) const;
-    // A valid compressed secp256k1 key: its address (HASH160) and libsecp256k1's parsed form.
+    // A valid compressed secp256k1 key: its address (HASH160) and its parsed form.
     struct KnownKey {
         Hash160 address{};
-        std::array<uint8_t, 64> parsed{};  // a secp256k1_pubkey
+        secp256k1::ParsedPubKey key;
     };
     // The key's entry, nullptr for an invalid key (or one not 33 bytes long).
     const KnownKey* knownKey(ByteSpan pub33) const;

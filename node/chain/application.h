@@ -22,7 +22,8 @@ public:
     virtual InfoResponse info() const = 0;
 
     // Stateless and stateful checks of one tx (decode, size, signature, chain id, account number,
-    // sequence, fee >= min gas price x gas) against the mempool's view of the state.
+    // sequence, fee >= min gas price x gas) against the mempool's view of the state. A Recheck
+    // (the mempool after a block) gives the verdict only: its result carries no events.
     virtual CheckTxResult checkTx(ByteSpan tx, CheckTxMode mode) = 0;
 
     // The proposer picks txs in order up to maxBytes; the others check the block is valid.

@@ -33,6 +33,7 @@ ChainApp::ChainApp(Database& db, std::unique_ptr<StateStore> state,
 }
 
 ChainApp::~ChainApp() {
+    checkpointer_.reset();  // its thread stops before the connection it restores goes away
     // Overlays and the pending transaction refer to the store: they go first.
     dropPending();
     checkState_.reset();
@@ -47,6 +48,7 @@ Result<std::unique_ptr<ChainApp>> ChainApp::open(Database& db, Options options) 
         new ChainApp(db, std::move(*state), std::move(*blocks), std::move(options)));
     if (auto s = app->loadChainInfo(); !s) return s.error();
     app->resetCheckState();
+    if (app->options_.backgroundCheckpoints) app->checkpointer_ = WalCheckpointer::start(db);
     return app;
 }
 
@@ -181,7 +183,11 @@ CheckTxResult ChainApp::checkTx(ByteSpan txBytes, CheckTxMode mode) {
     GasMeter meter(gasLimit);
     StateOverlay child(*checkState_);
     KvStore kv(child, &meter);
-    AnteResult ante = ante_.run(tx, kv, nextBlockInfo(), chainId_, mode == CheckTxMode::New);
+    // A recheck only needs the verdict: the signatures cannot have changed, and the mempool
+    // throws the events away.
+    const bool fresh = mode == CheckTxMode::New;
+    AnteResult ante =
+        ante_.run(tx, kv, nextBlockInfo(), chainId_, {.verifySignatures = fresh, .events = fresh});
     out.sender = ante.feePayer;
     out.sequence = ante.sequence;
     out.gasWanted = gasLimit;
@@ -219,7 +225,7 @@ std::vector<Bytes> ChainApp::prepareProposal(std::span<const Bytes> txs, uint64_
         GasMeter meter(gasLimit);
         StateOverlay child(scratch);
         KvStore kv(child, &meter);
-        if (!ante_.run(tx, kv, info, chainId_).status.ok()) continue;
+        if (!ante_.run(tx, kv, info, chainId_, {.events = false}).status.ok()) continue;
         scratch.merge(std::move(child));
         bytes += txBytes.size();
         gas += gasLimit;
@@ -364,6 +370,7 @@ Status ChainApp::commit() {
     committedHeight_ = p.block.height;
     pending_.reset();
     resetCheckState();  // checkTx starts again from the new committed state (mempool rechecks)
+    if (checkpointer_) checkpointer_->notify();
     return {};
 }
 

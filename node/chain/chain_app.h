@@ -35,6 +35,7 @@
 #include "node/modules/block_hooks.h"
 #include "node/modules/msg_router.h"
 #include "node/state/state_store.h"
+#include "node/state/wal_checkpointer.h"
 
 namespace allora::node {
 
@@ -42,6 +43,9 @@ class ChainApp final : public Application {
 public:
     struct Options {
         std::string version = "0.1.0";
+        // Copy the SQLite WAL back into the database file on a thread of its own (see
+        // node/state/wal_checkpointer.h) instead of inside commit(). Only for a database file.
+        bool backgroundCheckpoints = true;
     };
 
     // Opens the state and block store on `db` (which must outlive the app and stay where it is)
@@ -130,6 +134,8 @@ private:
         StoredBlock block;
     };
     std::optional<Pending> pending_;
+    // Told about every commit; nullptr when commits checkpoint themselves (SQLite's default).
+    std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace allora::node

@@ -8,6 +8,8 @@
 // Txs are signed before any timing starts. Each figure is the median over the rounds of its batch
 // size; one line per measurement: what, batch size, tx/s and µs/tx (wall clock), and the rate in
 // CPU time (on a machine shared with other work the wall clock understates what one core does).
+// The CPU time is the applying thread's: the WAL checkpoints that ChainApp runs on a thread of
+// its own (node/state/wal_checkpointer.h) are not in it, as they are not on the apply path.
 //
 //   bench_chain        3 rounds of 1k and 1 of 10k: a few seconds (the CTest run)
 //   bench_chain N      3N rounds of 1k and N of 10k, for steadier medians by hand

@@ -227,6 +227,56 @@ private Q_SLOTS:
         QCOMPARE(r.txResults[0].code, 0u);
     }
 
+    // A recheck (the mempool after a block) skips the signature and builds no events, but must
+    // reach the verdict a new check reaches, with the same gas, sender, sequence and priority.
+    void recheckGivesTheSameVerdictWithoutEvents() {
+        const Bytes good = signedSend(k.alice, {.to = k.bob.address()});
+        const Bytes cheap =
+            signedSend(k.bob, {.to = k.alice.address(), .accountNumber = 1, .fee = "10"});
+        const CheckTxResult fresh = node_->app->checkTx(good, CheckTxMode::New);
+        QCOMPARE(fresh.result.code, 0u);
+        QCOMPARE(fresh.result.events.size(), size_t{3});  // fee, acc_seq, signature
+        const CheckTxResult freshCheap = node_->app->checkTx(cheap, CheckTxMode::New);
+        QCOMPARE(freshCheap.result.code, static_cast<uint32_t>(TxCode::InsufficientFee));
+
+        node_->block({});  // a commit: the check state starts again from the committed state
+        const CheckTxResult again = node_->app->checkTx(good, CheckTxMode::Recheck);
+        QCOMPARE(again.result.code, 0u);
+        QVERIFY(again.result.events.empty());
+        QCOMPARE(again.result.gasUsed, fresh.result.gasUsed);
+        QCOMPARE(again.result.gasWanted, fresh.result.gasWanted);
+        QCOMPARE(again.sender, fresh.sender);
+        QCOMPARE(again.sequence, fresh.sequence);
+        QCOMPARE(again.priority, fresh.priority);
+        const CheckTxResult againCheap = node_->app->checkTx(cheap, CheckTxMode::Recheck);
+        QCOMPARE(againCheap.result.code, freshCheap.result.code);
+        QCOMPARE(againCheap.result.log, freshCheap.result.log);
+        // The recheck advanced the check state's sequence like a new check: a replay is refused.
+        QCOMPARE(node_->app->checkTx(good, CheckTxMode::Recheck).result.code,
+                 static_cast<uint32_t>(TxCode::InvalidSequence));
+
+        // The proposal (which builds no events either) keeps the good tx only, and the block
+        // then carries the ante events a new check showed.
+        const std::vector<Bytes> candidates{good, cheap};
+        const std::vector<Bytes> picked = node_->app->prepareProposal(candidates, 1 << 20);
+        QCOMPARE(picked.size(), size_t{1});
+        QVERIFY(picked[0] == good);
+        const FinalizeBlockResponse r = node_->block(picked);
+        QCOMPARE(r.txResults[0].code, 0u);
+        QVERIFY(r.txResults[0].events.size() > fresh.result.events.size());
+        for (size_t i = 0; i < fresh.result.events.size(); ++i) {
+            QCOMPARE(r.txResults[0].events[i].type, fresh.result.events[i].type);
+            QCOMPARE(r.txResults[0].events[i].attributes.size(),
+                     fresh.result.events[i].attributes.size());
+            for (size_t a = 0; a < fresh.result.events[i].attributes.size(); ++a) {
+                QCOMPARE(r.txResults[0].events[i].attributes[a].key,
+                         fresh.result.events[i].attributes[a].key);
+                QCOMPARE(r.txResults[0].events[i].attributes[a].value,
+                         fresh.result.events[i].attributes[a].value);
+            }
+        }
+    }
+
     void unknownMessageType() {
         wallet::TxSpec spec;
         spec.messages.push_back(wallet::AnyMessage{"/cosmos.staking.v1beta1.MsgDelegate", Bytes{}});

@@ -1,7 +1,7 @@
 // Unit tests for core/secp256k1: key validity, public key derivation (k·G for known k), RFC 6979
 // deterministic signatures against the widely published secp256k1/SHA-256 vectors (bitcointalk
 // topic 285142, reproduced by trezor-crypto, CoreBitcoin, btcd, bitcoinjs…), the low-S rule in both
-// directions, and the BIP-32 tweaks.
+// directions, a parsed public key verifying exactly as its bytes do, and the BIP-32 tweaks.
 #include <QtTest/QtTest>
 
 #include <algorithm>
@@ -124,6 +124,7 @@ private Q_SLOTS:
     void verifyRejectsTampering();
     void verifyRejectsMalformedInput();
     void publicKeyValidity();
+    void parsedKeyVerifiesAsTheBytesDo();
     void privateKeyTweak();
     void publicKeyTweak();
     void tweaksAgree();
@@ -428,6 +429,62 @@ void TestSecp256k1::publicKeyValidity() {
     QVERIFY(!secp::isValidPublicKey(
         unhex("0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
               "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8")));
+}
+
+// The node keeps signers' keys parsed (ParsedPubKey) and verifies against them: every answer must
+// be the one verifyDigest gives for the key's bytes, and only what isValidPublicKey accepts parses.
+void TestSecp256k1::parsedKeyVerifiesAsTheBytesDo() {
+    for (const Bytes& bad :
+         {Bytes{}, Bytes(33, 0), Bytes(32, 0x02), Bytes(34, 0x02),
+          unhex("0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+                "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8")}) {
+        QVERIFY(!secp::isValidPublicKey(bad));
+        QVERIFY(!secp::ParsedPubKey::parse(bad).has_value());
+    }
+    Bytes bigX(33, 0xff);
+    bigX[0] = 0x02;
+    QVERIFY(!secp::ParsedPubKey::parse(bigX).has_value());
+
+    QRandomGenerator rng(2718);
+    for (int i = 0; i < 20; ++i) {
+        const SecureBytes k = key(randomKey(rng));
+        auto pub = secp::derivePublicKey(k);
+        QVERIFY(pub.ok());
+        const auto parsed = secp::ParsedPubKey::parse(*pub);
+        QVERIFY(parsed.has_value());
+        const auto digest = allora::sha256(allora::asBytes("parsed " + std::to_string(i)));
+        auto sig = secp::signDigest(k, digest);
+        QVERIFY(sig.ok());
+        const secp::Signature highS = withS(*sig, sub(kN, sOf(*sig)));
+        auto otherDigest = digest;
+        otherDigest[31] ^= 1;
+        auto otherKey = secp::derivePublicKey(key(randomKey(rng)));
+        QVERIFY(otherKey.ok());
+        const auto otherParsed = secp::ParsedPubKey::parse(*otherKey);
+        QVERIFY(otherParsed.has_value());
+        struct Case {
+            const secp::ParsedPubKey& parsedKey;
+            const secp::PubKey& keyBytes;
+            const allora::Hash256& digest;
+            Bytes signature;
+            bool valid;
+        };
+        const Bytes good(sig->begin(), sig->end());
+        const Case cases[] = {
+            {*parsed, *pub, digest, good, true},
+            {*parsed, *pub, digest, Bytes(highS.begin(), highS.end()), false},
+            {*parsed, *pub, otherDigest, good, false},
+            {*otherParsed, *otherKey, digest, good, false},
+            {*parsed, *pub, digest, Bytes(good.begin(), good.end() - 1), false},
+            {*parsed, *pub, digest, Bytes(64, 0), false},
+        };
+        for (const Case& c : cases) {
+            QCOMPARE(c.parsedKey.verifyDigest(c.digest, c.signature), c.valid);
+            QCOMPARE(secp::verifyDigest(c.keyBytes, c.digest, c.signature), c.valid);
+        }
+        const secp::ParsedPubKey copy = *parsed;  // plain data: a copy verifies the same
+        QVERIFY(copy.verifyDigest(digest, good));
+    }
 }
 
 void TestSecp256k1::privateKeyTweak() {

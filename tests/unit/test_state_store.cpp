@@ -1,7 +1,8 @@
 // Unit tests for the state store and its overlays (node/state/state_store.h, state_overlay.h) on
 // real SQLite files: read-your-writes, merged prefix iteration (checked against a std::map model),
-// per-transaction child overlays, commits that share the caller's transaction, persistence, and a
-// crash in the middle of a block (a child process that dies before COMMIT).
+// per-transaction child overlays, commits that share the caller's transaction, persistence, a
+// crash in the middle of a block (a child process that dies before COMMIT), and the background WAL
+// checkpoints (wal_checkpointer.h).
 #include <QtTest/QtTest>
 
 #include <map>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <sys/wait.h>
@@ -17,6 +19,7 @@
 #include "core/hash.h"
 #include "core/sqlite.h"
 #include "node/state/state_store.h"
+#include "node/state/wal_checkpointer.h"
 
 using allora::Bytes;
 using allora::ByteSpan;
@@ -26,6 +29,7 @@ using allora::Transaction;
 using allora::node::StateOverlay;
 using allora::node::StateReader;
 using allora::node::StateStore;
+using allora::node::WalCheckpointer;
 
 namespace {
 
@@ -90,6 +94,18 @@ int64_t countRows(Database& db, const char* sql) {
     auto row = stmt->step();
     if (!row || !*row) qFatal("no row");
     return stmt->columnInt64(0);
+}
+
+qint64 fileSize(const std::string& path) {
+    return QFileInfo(QString::fromStdString(path)).size();
+}
+
+// Commits block `height`: 300 keys of 200 bytes, new values at every height.
+void commitBlock(Home& home, uint64_t height) {
+    StateOverlay block(*home.store);
+    for (int i = 0; i < 300; ++i)
+        block.set(b("k" + std::to_string(i)), b(std::string(200, static_cast<char>('a' + height))));
+    home.commit(block, height);
 }
 
 }  // namespace
@@ -515,6 +531,63 @@ private Q_SLOTS:
         QCOMPARE(getString(*home.store, "k4000"),
                  std::optional<std::string>(std::string(200, 'x')));
         QCOMPARE(countRows(*home.db, "SELECT count(*) FROM blocks"), int64_t{1});
+    }
+
+    // With a checkpointer, commits no longer copy the log themselves, yet the log stays about one
+    // block long and the pages reach the database file; without one (and with SQLite's own
+    // automatic checkpoints off, which is what the checkpointer's safety bound amounts to for a
+    // few blocks) the log holds every block. Closing and reopening finds the last commit.
+    void backgroundCheckpointsKeepTheLogShort() {
+        constexpr uint64_t kBlocks = 20;
+        const std::string unchecked = newFile();
+        qint64 uncheckedLog = 0;
+        {
+            Home home(unchecked);
+            QVERIFY(home.db->exec("PRAGMA wal_autocheckpoint=0").ok());
+            for (uint64_t h = 1; h <= kBlocks; ++h) commitBlock(home, h);
+            // Measured with the connection open: the last connection to close checkpoints.
+            uncheckedLog = fileSize(unchecked + "-wal");
+        }
+
+        const std::string path = newFile();
+        Hash256 root{};
+        {
+            Home home(path);
+            auto checkpointer = WalCheckpointer::start(*home.db);
+            QVERIFY(checkpointer);
+            QCOMPARE(countRows(*home.db, "PRAGMA wal_autocheckpoint"),
+                     int64_t{WalCheckpointer::kSafetyBoundPages});
+            const qint64 emptyFile = fileSize(path);
+            for (uint64_t h = 1; h <= kBlocks; ++h) {
+                commitBlock(home, h);
+                const uint64_t before = checkpointer->completed();
+                checkpointer->notify();
+                for (int waited = 0; checkpointer->completed() == before && waited < 10'000;
+                     waited += 5)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                QVERIFY2(checkpointer->completed() > before, "no checkpoint within 10 s");
+            }
+            root = home.appHash();
+            const qint64 log = fileSize(path + "-wal");
+            QVERIFY2(log * 5 < uncheckedLog, qPrintable(QStringLiteral("log %1 bytes, %2 without "
+                                                                       "checkpoints")
+                                                            .arg(log)
+                                                            .arg(uncheckedLog)));
+            QVERIFY(fileSize(path) > emptyFile + 300 * 200);  // the values reached the file
+            checkpointer.reset();
+            QCOMPARE(countRows(*home.db, "PRAGMA wal_autocheckpoint"), int64_t{1000});
+        }
+        Home home(path);
+        QCOMPARE(home.height(), kBlocks);
+        QCOMPARE(home.appHash(), root);
+        QCOMPARE(getString(*home.store, "k299"),
+                 std::optional<std::string>(std::string(200, static_cast<char>('a' + kBlocks))));
+
+        // An in-memory database has no log: no checkpointer, and the connection is left as it was.
+        auto memory = Database::open(":memory:");
+        QVERIFY(memory.ok());
+        QVERIFY(!WalCheckpointer::start(*memory));
+        QCOMPARE(countRows(*memory, "PRAGMA wal_autocheckpoint"), int64_t{1000});
     }
 };
 

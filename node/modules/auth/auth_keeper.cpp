@@ -161,6 +161,15 @@ Result<Account> AuthKeeper::getOrCreateAccount(KvStore& store, ByteSpan address)
     return created;
 }
 
+Status AuthKeeper::ensureAccount(KvStore& store, ByteSpan address) const {
+    auto existing = readAccount(store, address);
+    if (!existing) return existing.error();
+    if (*existing != nullptr) return {};
+    auto created = newAccount(store, address);
+    if (!created) return created.error();
+    return setAccount(store, *created);
+}
+
 Status AuthKeeper::forEachAccount(const KvStore& store,
                                   const std::function<bool(const Account&)>& visit) const {
     Status failure;

@@ -39,6 +39,9 @@ public:
     Result<Account> newAccount(KvStore& store, ByteSpan address) const;
     // The stored account, or a new one stored now (a first transfer to an address creates it).
     Result<Account> getOrCreateAccount(KvStore& store, ByteSpan address) const;
+    // getOrCreateAccount's reads and writes (and gas) without handing out a copy of the account,
+    // for callers that only need it to exist (every transfer's recipient).
+    Status ensureAccount(KvStore& store, ByteSpan address) const;
 
     // Every account in address order.
     Status forEachAccount(const KvStore& store,

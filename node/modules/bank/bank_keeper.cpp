@@ -130,8 +130,7 @@ TxStatus BankKeeper::send(KvStore& store, int64_t blockTimeSeconds, ByteSpan fro
         if (auto s = setBalance(store, from, c.denom, *left); !s)
             return TxStatus::internal(s.error());
     }
-    if (auto acc = auth_.getOrCreateAccount(store, to); !acc)
-        return TxStatus::internal(acc.error());
+    if (auto s = auth_.ensureAccount(store, to); !s) return TxStatus::internal(s.error());
     for (const Coin& c : coins) {
         auto have = balance(store, to, c.denom);
         if (!have) return TxStatus::internal(have.error());
@@ -161,7 +160,7 @@ Status BankKeeper::addSupply(KvStore& store, const Coin& coin, bool subtract) co
 }
 
 Status BankKeeper::mint(KvStore& store, ByteSpan to, const Coins& coins) const {
-    if (auto acc = auth_.getOrCreateAccount(store, to); !acc) return acc.error();
+    if (auto s = auth_.ensureAccount(store, to); !s) return s;
     for (const Coin& c : coins) {
         auto have = balance(store, to, c.denom);
         if (!have) return have.error();
