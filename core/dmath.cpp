@@ -41,25 +41,25 @@ constexpr double kSplitter = 134217729.0;         // 2^27 + 1 (Veltkamp splittin
 
 // Error-free transformations (Knuth's two-sum, Dekker's fast-two-sum and product). They are exact
 // only because no operation is contracted into an FMA (-ffp-contract=off) or kept wider.
-DD twoSum(double a, double b) {
+[[gnu::always_inline]] inline DD twoSum(double a, double b) {
     const double s = a + b;
     const double bb = s - a;
     return {s, (a - (s - bb)) + (b - bb)};
 }
 
-DD fastTwoSum(double a, double b) {  // requires |a| >= |b| or a == 0
+[[gnu::always_inline]] inline DD fastTwoSum(double a, double b) {  // requires |a| >= |b| or a == 0
     const double s = a + b;
     return {s, b - (s - a)};
 }
 
 // Splits a (|a| < 2^996) into two halves of 26 bits each: a == hi + lo exactly.
-DD split(double a) {
+[[gnu::always_inline]] inline DD split(double a) {
     const double t = kSplitter * a;
     const double hi = t - (t - a);
     return {hi, a - hi};
 }
 
-DD twoProd(double a, double b) {
+[[gnu::always_inline]] inline DD twoProd(double a, double b) {
     const double p = a * b;
     const DD as = split(a);
     const DD bs = split(b);
@@ -119,13 +119,13 @@ double scale(double v, int k) {
     return (v * pow2(k + 128)) * pow2(-128);
 }
 
-// e^a for a double-double a with |a.hi| <= 746.
-double expDD(DD a) {
+// e^a = 2^k (e.hi + e.lo) for a double-double a with |a.hi| <= 746; returns e, sets k.
+DD expParts(DD a, int& k) {
     // a = k ln2 + r with |r| <= ln2/2 (+ rounding): e^a = 2^k e^r.
-    const double k = std::floor(a.hi * kInvLn2 + 0.5);
-    const DD kLn2Hi = twoProd(k, kLn2.hi);  // exact: k has at most 11 bits
+    const double kd = std::floor(a.hi * kInvLn2 + 0.5);
+    const DD kLn2Hi = twoProd(kd, kLn2.hi);  // exact: k has at most 11 bits
     DD r = add(a, neg(kLn2Hi));
-    r = add(r, DD{-(k * kLn2.lo), 0.0});
+    r = add(r, DD{-(kd * kLn2.lo), 0.0});
     // e^r = 1 + r(1 + r/2(1 + r/3(... (1 + r/24)))): the first omitted term, r^25/25!, is below
     // 2^-110 for |r| <= 0.35. The innermost levels (from r/13 on) weigh at most r^12/12! < 2^-46
     // in the result, so plain doubles carry them with an error below 2^-95.
@@ -133,7 +133,86 @@ double expDD(DD a) {
     for (int n = 24; n >= 13; --n) tail = 1.0 + tail * r.hi / static_cast<double>(n);
     DD e = {tail, 0.0};
     for (int n = 12; n >= 1; --n) e = add(DD{1.0, 0.0}, div(mul(e, r), static_cast<double>(n)));
-    return scale(e.hi, static_cast<int>(k));
+    k = static_cast<int>(kd);
+    return e;
+}
+
+// e^a for a double-double a with |a.hi| <= 746: the reference evaluation (error below 2^-90
+// relative before the final rounding).
+double expDD(DD a) {
+    int k = 0;
+    const DD e = expParts(a, k);
+    return scale(e.hi, k);
+}
+
+// The fast path of exp (Ziv's method): an evaluation to about 2^-66 relative with a table of
+// 2^(i/128), and a rounding test. When the test proves that the fast value rounds to the same
+// double as the exact e^x, that double is returned; otherwise (about one argument in a thousand)
+// expDD decides. Either way the result is the one expDD gives (correctly rounded wherever expDD
+// is, i.e. unless e^x lies within ~2^-40 ulp of a rounding boundary, where the fast test always
+// fails), so the fast path changes speed, never bits.
+
+// 2^(i/128) for i = 0..127 as double-doubles, from expParts (error below 2^-90 relative).
+struct ExpTable {
+    DD entry[128];
+    ExpTable() {
+        for (int i = 0; i < 128; ++i) {
+            int k = 0;
+            const DD e = expParts(mul(kLn2, static_cast<double>(i) / 128.0), k);
+            const double s = pow2(k);  // exact scaling
+            entry[i] = {e.hi * s, e.lo * s};
+        }
+    }
+};
+
+// ln2/128 = kLn2By128Hi + kLn2By128Mid + O(2^-95 ln2/128): the high part keeps 35 significant
+// bits, so n * kLn2By128Hi is exact for |n| < 2^18.
+constexpr double kLn2By128 = kLn2.hi / 128.0;
+constexpr double kLn2By128Hi =
+    std::bit_cast<double>(std::bit_cast<uint64_t>(kLn2By128) & ~((uint64_t{1} << 18) - 1));
+constexpr double kLn2By128Mid = (kLn2By128 - kLn2By128Hi) + kLn2.lo / 128.0;
+constexpr double k128InvLn2 = 128.0 * kInvLn2;  // only picks the reduction integer
+constexpr double kRoundingShift = 0x1.8p52;
+
+// The fast path's error bound, absolute, for a result scaled into [0.99, 2.01): 2^-63, four
+// times the worst error found by analysis (about 2^-65: rounding in the polynomial ~2^-69, the
+// correction sum ~2^-66, the argument reduction ~2^-76, the table ~2^-89).
+constexpr double kFastExpBound = 0x1p-63;
+
+// e^x for -708 <= x <= 709 (a normal result) into `result`; false when the rounding test fails.
+bool fastExp(double x, double& result) {
+    static const ExpTable table;
+    // x = n ln2/128 + r, |r| <= ln2/256 (+ rounding); n = 128 k + i, 0 <= i < 128.
+    // Adding and subtracting 1.5 * 2^52 rounds to the nearest integer (|x * 128/ln2| < 2^18):
+    // exact IEEE arithmetic, cheaper than floor.
+    const double nd = (x * k128InvLn2 + kRoundingShift) - kRoundingShift;
+    const int n = static_cast<int>(nd);
+    const int i = n & 127;
+    const int k = n >> 7;  // floor division (arithmetic shift, C++20)
+    // x - n kLn2By128Hi is exact (n = 0, or the two are within a factor 2: Sterbenz).
+    const double r1 = x - nd * kLn2By128Hi;
+    const DD r = twoSum(r1, -(nd * kLn2By128Mid));
+    // e^r - 1 - r.hi = r.hi^2/2 + ... + r.hi^7/5040 (omitted: r^8/8! < 2^-83) + r.lo (1 + r.hi).
+    const double rh = r.hi;
+    const double q =
+        rh * rh *
+        (0.5 +
+         rh * (1.0 / 6.0 +
+               rh * (1.0 / 24.0 + rh * (1.0 / 120.0 + rh * (1.0 / 720.0 + rh * (1.0 / 5040.0))))));
+    const double m = r.lo + (rh * r.lo + q);
+    // T e^r = T.hi + T.hi rh + T.hi m + T.lo (1 + rh + m), the first two terms exactly.
+    const DD t = table.entry[i];
+    const DD p = twoProd(t.hi, rh);
+    const DD s = twoSum(t.hi, p.hi);
+    const double lo = s.lo + (p.lo + (t.hi * m + (t.lo + t.lo * (rh + m))));
+    // The exact value lies within kFastExpBound of s.hi + lo. If both ends of that interval round
+    // to the same double, so does the exact value (rounding is monotonic); the bound exceeds by
+    // far the rounding of lo +- kFastExpBound itself.
+    const double up = s.hi + (lo + kFastExpBound);
+    const double down = s.hi + (lo - kFastExpBound);
+    if (up != down) return false;
+    result = up * pow2(k);  // exact: normal for -708 <= x <= 709
+    return true;
 }
 
 // ln x for a finite x > 0, as a double-double.
@@ -185,8 +264,19 @@ double exp(double x) {
     if (std::isnan(x)) return kNaN;
     if (x > 710.0) return kInf;  // also +inf
     if (x < -746.0) return 0.0;  // also -inf
+    double result = 0.0;
+    if (x >= -708.0 && x <= 709.0 && fastExp(x, result)) return result;
     return expDD(DD{x, 0.0});
 }
+
+namespace detail {
+double expReference(double x) {
+    if (std::isnan(x)) return kNaN;
+    if (x > 710.0) return kInf;
+    if (x < -746.0) return 0.0;
+    return expDD(DD{x, 0.0});
+}
+}  // namespace detail
 
 double ln(double x) {
     if (std::isnan(x) || x < 0.0) return kNaN;

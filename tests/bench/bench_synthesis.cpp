@@ -3,22 +3,34 @@
 // one-out inferer (for every inferer), one-out forecaster, one-in forecaster, the confidence band
 // and the weights, in the regret-weighted mode (a regret for every actor in every table).
 //
-// For 32, 256 and 1,024 inferers, each with 8, 32 and 128 forecasters that forecast every inferer.
+// For 32, 256 and 1,024 inferers, each with 8, 32 and 128 forecasters, two cases:
+// - "on-chain": each forecast as the chain stores it, max_elements_per_forecast = 12 elements
+//   (PROTOCOL.md §5; payloads.cpp keeps at most 12), here 12 distinct inferers per forecaster;
+// - "all elements": every forecaster forecasting every inferer (what the synthesis would face
+//   without that limit; it costs N²·K weights for the one-out-inferer outputs).
 // The inputs are synthetic but shaped like the real epochs of tests/vectors/allora (inferences near
 // one truth, forecasted losses around the previous network loss, regrets of a few tenths around a
 // per-table offset, bech32-like addresses), from a fixed seed, so every run times the same work.
-// Building the input is not timed; synthesize() is. Each figure is the median of R runs, as many as
-// fit in the time budget per combination (at least one). The target is < 50 ms for
-// 1,024 x 128 on one core; this prints the figure and does not assert it.
+// Building the input is not timed; synthesize() is, in CPU time of the calling thread (one core;
+// on a shared machine wall time would also count other processes). Each figure is the median of R
+// runs, as many as fit in the time budget per combination (at least one). The target is
+// < 50 ms for 1,024 x 128 on one core; this prints the figures and does not assert them.
 //
-// Usage: bench_synthesis [seconds per combination, default 0.05] [NxK ...]
-// With NxK arguments (e.g. 1024x128) only those combinations run.
+// Each line ends with a 64-bit FNV-1a digest of every output's bits: the same inputs give the same
+// digest on every build and platform, so two builds (or two versions of the synthesis) can be
+// compared bit for bit by their output.
+//
+// Usage: bench_synthesis [seconds per combination, default 0.05] [NxK | NxK/chain | NxK/all ...]
+// With arguments only those combinations run (NxK: both cases).
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <random>
 #include <string>
 #include <utility>
@@ -31,8 +43,18 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace allora::emissions;
 
+// CPU time of the calling thread, in milliseconds.
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+constexpr size_t kMaxElementsPerForecast = 12;  // the chain's max_elements_per_forecast
+
 // A fixed-seed source of the synthetic epoch (mt19937_64 is specified exactly by the standard;
-// the normal variates use Box-Muller, so the inputs do not depend on the standard library).
+// the normal variates use Box-Muller, so the inputs do not depend on the standard library's
+// distributions).
 class Source {
 public:
     explicit Source(uint64_t seed) : rng_(seed) {}
@@ -42,6 +64,7 @@ public:
         const double v = uniform();
         return mean + sd * std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
     }
+    size_t below(size_t n) { return static_cast<size_t>(rng_() % n); }
     // "allo1" and 38 bech32 characters, as a real address.
     Address address() {
         static constexpr char kCharset[] = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -64,16 +87,34 @@ std::vector<Address> addresses(Source& source, size_t n) {
 }
 
 // Regrets of one table: a per-table offset (the tables of one epoch differ by the loss their
-// network had) plus each actor's own.
+// network had) plus each actor's own. Inserted in ascending address order, as the node builds its
+// tables (epoch_close.cpp walks the sorted actors), so the map's nodes lie in memory in the order
+// the synthesis walks them.
 ActorValues regretsFor(Source& source, const std::vector<Address>& actors, double offset,
                        const Address* skip = nullptr) {
-    ActorValues out;
+    std::vector<std::pair<const Address*, double>> drawn;
+    drawn.reserve(actors.size());
     for (const Address& a : actors)
-        if (!skip || a != *skip) out.emplace(a, offset + source.normal(0.0, 0.4));
+        if (!skip || a != *skip) drawn.emplace_back(&a, offset + source.normal(0.0, 0.4));
+    std::sort(drawn.begin(), drawn.end(),
+              [](const auto& x, const auto& y) { return *x.first < *y.first; });
+    ActorValues out;
+    for (const auto& [address, regret] : drawn) out.emplace_hint(out.end(), *address, regret);
     return out;
 }
 
-SynthesisInput makeEpoch(size_t inferers, size_t forecasters, uint64_t seed) {
+// The inferers one forecaster names: all of them, or 12 distinct ones in random order.
+std::vector<size_t> forecastTargets(Source& source, size_t inferers, bool onChain) {
+    std::vector<size_t> all(inferers);
+    for (size_t j = 0; j < inferers; ++j) all[j] = j;
+    if (!onChain || inferers <= kMaxElementsPerForecast) return all;
+    for (size_t e = 0; e < kMaxElementsPerForecast; ++e)  // partial Fisher-Yates
+        std::swap(all[e], all[e + source.below(inferers - e)]);
+    all.resize(kMaxElementsPerForecast);
+    return all;
+}
+
+SynthesisInput makeEpoch(size_t inferers, size_t forecasters, bool onChain, uint64_t seed) {
     Source source(seed);
     const std::vector<Address> i = addresses(source, inferers);
     const std::vector<Address> f = addresses(source, forecasters);
@@ -86,9 +127,9 @@ SynthesisInput makeEpoch(size_t inferers, size_t forecasters, uint64_t seed) {
     for (const Address& a : i) in.inferences.emplace(a, truth + source.normal(0.0, 0.12));
     for (const Address& k : f) {
         ForecastElements& elements = in.forecasts[k];
-        elements.reserve(inferers);
         // Forecasted log-losses: worse than the network's by 0 to 3, per inferer.
-        for (const Address& a : i) elements.push_back({a, loss + 1.5 + source.normal(0.0, 0.8)});
+        for (size_t j : forecastTargets(source, inferers, onChain))
+            elements.push_back({i[j], loss + 1.5 + source.normal(0.0, 0.8)});
     }
     in.regrets.inferer = regretsFor(source, i, -1.6);
     in.regrets.forecaster = regretsFor(source, f, -0.2);
@@ -133,13 +174,70 @@ void checkComplete(const SynthesisOutput& out, size_t inferers, size_t forecaste
     }
 }
 
-bool sameOutputs(const SynthesisOutput& a, const SynthesisOutput& b) {
-    return a.networkInference == b.networkInference && a.naiveInference == b.naiveInference &&
-           a.forecastImplied == b.forecastImplied && a.oneOutInferer == b.oneOutInferer &&
-           a.oneOutForecaster == b.oneOutForecaster && a.oneInForecaster == b.oneInForecaster &&
-           a.confidenceInterval == b.confidenceInterval &&
-           a.weights->inferer == b.weights->inferer &&
-           a.weights->forecaster == b.weights->forecaster;
+// FNV-1a over the bits of every output, in a fixed order (addresses, then values).
+class Digest {
+public:
+    void add(const void* data, size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        for (size_t i = 0; i < size; ++i) {
+            h_ ^= bytes[i];
+            h_ *= 0x100000001b3ULL;
+        }
+    }
+    void add(double v) {
+        const uint64_t bits = std::bit_cast<uint64_t>(v);
+        add(&bits, sizeof bits);
+    }
+    void add(const ActorValues& values) {
+        for (const auto& [address, v] : values) {
+            add(address.data(), address.size() + 1);  // with the terminating 0 as a separator
+            add(v);
+        }
+    }
+    uint64_t value() const { return h_; }
+
+private:
+    uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+uint64_t digestOf(const SynthesisOutput& out) {
+    Digest d;
+    d.add(out.networkInference);
+    d.add(out.naiveInference);
+    d.add(out.forecastImplied);
+    d.add(out.oneOutInferer);
+    d.add(out.oneOutForecaster);
+    d.add(out.oneInForecaster);
+    for (double v : *out.confidenceInterval) d.add(v);
+    d.add(out.weights->inferer);
+    d.add(out.weights->forecaster);
+    return d.value();
+}
+
+struct Combination {
+    size_t inferers;
+    size_t forecasters;
+    bool onChain;
+};
+
+// Parses NxK, NxK/chain or NxK/all into `out`; false if it is none of them.
+bool parseCombination(const char* arg, std::vector<Combination>& out) {
+    size_t n = 0;
+    size_t k = 0;
+    int used = 0;
+    if (std::sscanf(arg, "%zux%zu%n", &n, &k, &used) != 2 || n < 2 || k < 2) return false;
+    const char* rest = arg + used;
+    if (*rest == '\0') {
+        out.push_back({n, k, true});
+        out.push_back({n, k, false});
+    } else if (std::strcmp(rest, "/chain") == 0) {
+        out.push_back({n, k, true});
+    } else if (std::strcmp(rest, "/all") == 0) {
+        out.push_back({n, k, false});
+    } else {
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -149,38 +247,41 @@ int main(int argc, char** argv) {
     if (argc > 1) budget = std::strtod(argv[1], nullptr);
     if (!(budget > 0 && budget < 3600)) {
         std::fprintf(stderr,
-                     "usage: bench_synthesis [seconds per combination, default 0.05] [NxK ...]\n");
+                     "usage: bench_synthesis [seconds per combination, default 0.05] "
+                     "[NxK | NxK/chain | NxK/all ...]\n");
         return 2;
     }
-    std::vector<std::pair<size_t, size_t>> only;
+    std::vector<Combination> combinations;
     for (int a = 2; a < argc; ++a) {
-        size_t n = 0;
-        size_t k = 0;
-        if (std::sscanf(argv[a], "%zux%zu", &n, &k) != 2 || n < 2 || k < 2) {
-            std::fprintf(stderr, "bench_synthesis: %s is not INFERERSxFORECASTERS\n", argv[a]);
+        if (!parseCombination(argv[a], combinations)) {
+            std::fprintf(stderr,
+                         "bench_synthesis: %s is not INFERERSxFORECASTERS[/chain|/all] (each at "
+                         "least 2)\n",
+                         argv[a]);
             return 2;
         }
-        only.emplace_back(n, k);
+    }
+    if (combinations.empty()) {
+        for (bool onChain : {true, false})
+            for (size_t inferers : {32, 256, 1024})
+                for (size_t forecasters : {8, 32, 128})
+                    combinations.push_back({inferers, forecasters, onChain});
     }
     constexpr size_t kMaxRuns = 201;
-    std::vector<std::pair<size_t, size_t>> combinations;
-    for (size_t inferers : {32, 256, 1024})
-        for (size_t forecasters : {8, 32, 128}) combinations.emplace_back(inferers, forecasters);
-    if (!only.empty()) combinations = only;
-    for (const auto& [inferers, forecasters] : combinations) {
+    for (const auto& [inferers, forecasters, onChain] : combinations) {
         const SynthesisInput in =
-            makeEpoch(inferers, forecasters, 0xA110'7A00 + inferers * 1000 + forecasters);
+            makeEpoch(inferers, forecasters, onChain, 0xA110'7A00 + inferers * 1000 + forecasters);
         std::vector<double> ms;
-        SynthesisOutput first;
+        uint64_t digest = 0;
         const auto start = Clock::now();
         do {
-            const auto t0 = Clock::now();
-            SynthesisOutput out = run(in);
-            ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            const double t0 = threadCpuMs();
+            const SynthesisOutput out = run(in);
+            ms.push_back(threadCpuMs() - t0);
             if (ms.size() == 1) {
                 checkComplete(out, inferers, forecasters);
-                first = std::move(out);
-            } else if (!sameOutputs(out, first)) {
+                digest = digestOf(out);
+            } else if (digestOf(out) != digest) {
                 std::fprintf(stderr, "bench: the synthesis is not deterministic\n");
                 return 1;
             }
@@ -190,8 +291,11 @@ int main(int argc, char** argv) {
         const size_t n = ms.size();
         const double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2.0;
         std::printf(
-            "bench: synthesis epoch  inferers %zu forecasters %zu: %.2f ms (median of %zu)\n",
-            inferers, forecasters, median, n);
+            "bench: synthesis epoch  inferers %4zu forecasters %3zu  %-35s %10.2f ms CPU "
+            "(median of %zu)  outputs %016llx\n",
+            inferers, forecasters,
+            onChain ? "on-chain (12 elements per forecast)" : "all elements (every inferer)",
+            median, n, static_cast<unsigned long long>(digest));
         std::fflush(stdout);
     }
     return 0;

@@ -133,6 +133,31 @@ private Q_SLOTS:
         QVERIFY(worstPow <= 0.51);
     }
 
+    // exp's fast path (a table and a rounding test) must return exactly the bits of the
+    // double-double evaluation it falls back to: the reference table above holds that evaluation
+    // to correct rounding, and consensus holds every node to the same bits. Random arguments over
+    // the whole range, the small ones the synthesis uses most, and tiny ones.
+    void expFastPathMatchesReference() {
+        std::mt19937_64 rng(2026);
+        std::uniform_real_distribution<double> wide(-745.0, 709.8);
+        std::uniform_real_distribution<double> small(-20.0, 20.0);
+        std::uniform_real_distribution<double> tiny(-1e-3, 1e-3);
+        int mismatches = 0;
+        for (int i = 0; i < 150000; ++i) {
+            const double x = i % 3 == 0 ? wide(rng) : i % 3 == 1 ? small(rng) : tiny(rng);
+            const double got = allora::dmath::exp(x);
+            const double want = allora::dmath::detail::expReference(x);
+            if (!sameBits(got, want) && ++mismatches <= 5)
+                qWarning("exp(%a) = %a, the reference gives %a", x, got, want);
+        }
+        QCOMPARE(mismatches, 0);
+        // Near the ends of the fast path's range, and at its exact ends.
+        for (double x : {-708.0, -707.999999, 709.0, 708.999999, -708.0000001, 709.0000001, 0.0,
+                         -0.0, 0x1p-60, -0x1p-60, 0.5 * 0.6931471805599453})
+            QVERIFY2(sameBits(allora::dmath::exp(x), allora::dmath::detail::expReference(x)),
+                     qPrintable(QString::number(x, 'g', 17)));
+    }
+
     void expSpecialValues() {
         using allora::dmath::exp;
         QVERIFY(isCanonicalNaN(exp(kNaN)));

@@ -381,6 +381,52 @@ private Q_SLOTS:
         QVERIFY(out.message().find('\n') == std::string::npos);
     }
 
+    // The regret-weighted mode checks the one-out and one-in tables as it reads them (one pass
+    // over the bulk of the input): an entry outside the set, a table of an actor in no set and an
+    // error behind a missing regret must still be reported exactly as validateSynthesisInput
+    // reports them, invalid input before missing regrets.
+    void variantTablesAreFullyValidated_data() {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("entry outside the set")
+            << 0 << R"(regrets.one_out_forecaster["k1"].inferer has an address with a control)";
+        QTest::newRow("table of an actor in no set")
+            << 1 << R"(regrets.one_out_inferer["zz"].inferer["a"] is not a finite number (NaN))";
+        QTest::newRow("invalid behind a missing regret")
+            << 2 << R"(regrets.one_in_forecaster["k2"].inferer["c"] is not a finite number)";
+        QTest::newRow("one-in table with fewer than 2 forecasters")
+            << 3 << R"(regrets.one_in_forecaster["k1"].forecaster["k1"] is not a finite number)";
+    }
+    void variantTablesAreFullyValidated() {
+        QFETCH(int, which);
+        QFETCH(QString, message);
+        SynthesisInput in = smallCase();
+        switch (which) {
+            case 0:
+                in.oneOutForecaster["k1"].inferer["b\x01"] = 0.1;
+                break;
+            case 1:
+                in.oneOutInferer["zz"] = RegretTable{{{"a", kNaN}}, {}};
+                break;
+            case 2:
+                in.oneOutInferer["a"].inferer.erase("b");
+                in.oneInForecaster["k2"].inferer["c"] = kNaN;
+                break;
+            case 3:
+                in.forecasts.erase("k2");  // one forecaster: no one-in output reads the table
+                in.oneInForecaster["k1"].forecaster["k1"] = kInf;
+                break;
+        }
+        auto out = synthesize(in);
+        QVERIFY(!out.ok());
+        QCOMPARE(out.code(), allora::ErrorCode::InvalidArgument);
+        QVERIFY2(out.message().find(message.toStdString()) != std::string::npos,
+                 describe(out.error()).constData());
+        const allora::Status validation = validateSynthesisInput(in);
+        QVERIFY(!validation.ok());
+        QCOMPARE(out.message(), validation.message());
+    }
+
     void missingRegretIsNamed() {
         SynthesisInput in = smallCase();
         in.oneOutInferer["b"].forecaster.erase("k1");

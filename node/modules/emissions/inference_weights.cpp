@@ -13,28 +13,38 @@ double phiPrime(double p, double c, double x) {
     return p / (1.0 + dmath::exp(p * (c - x)));
 }
 
-std::vector<double> regretWeights(std::span<const double> regrets, const WeightParams& params) {
+void regretWeightsInto(std::span<const double> regrets, const WeightParams& params,
+                       std::span<double> weights) {
+    assert(weights.size() == regrets.size());
+    if (regrets.empty()) return;
     const double p = params.pNorm;
     const double c = params.cNorm;
     const double scale = std::fabs(sampleStdDev(regrets)) + params.epsilon;
-    std::vector<double> normalized;
-    normalized.reserve(regrets.size());
-    for (double r : regrets) normalized.push_back(r / scale);
-    if (normalized.empty()) return {};
-    const double maxNormalized = *std::max_element(normalized.begin(), normalized.end());
+    // The normalized regrets first (weights may alias regrets: each is read once, then replaced).
+    double maxNormalized = regrets[0] / scale;
+    weights[0] = maxNormalized;
+    for (size_t i = 1; i < regrets.size(); ++i) {
+        const double r = regrets[i] / scale;
+        weights[i] = r;
+        if (maxNormalized < r) maxNormalized = r;
+    }
 
     const double upperCap = c + 6.75 / p;
     const double lowerAnchor = c - 8.25 / p;
     const double zeroBelow = c - 17.25 / p;
-    std::vector<double> weights;
-    weights.reserve(normalized.size());
-    for (double r : normalized) {
-        r = std::min(r, upperCap);
+    const bool shift = maxNormalized < lowerAnchor;
+    for (double& w : weights) {
+        double r = std::min(w, upperCap);
         // Every regret far below the anchor (a topic where all have done badly): shift them so the
         // best sits at the anchor, keeping their differences.
-        if (maxNormalized < lowerAnchor) r = (r - maxNormalized) + lowerAnchor;
-        weights.push_back(r < zeroBelow ? 0.0 : phiPrime(p, c, r));
+        if (shift) r = (r - maxNormalized) + lowerAnchor;
+        w = r < zeroBelow ? 0.0 : phiPrime(p, c, r);
     }
+}
+
+std::vector<double> regretWeights(std::span<const double> regrets, const WeightParams& params) {
+    std::vector<double> weights(regrets.size());
+    regretWeightsInto(regrets, params, weights);
     return weights;
 }
 

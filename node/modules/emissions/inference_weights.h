@@ -26,6 +26,12 @@ double phiPrime(double p, double c, double x);
 // The largest regret always gets a positive weight, so a non-empty set never has Σw = 0.
 std::vector<double> regretWeights(std::span<const double> regrets, const WeightParams& params);
 
+// regretWeights into `weights` (the same size as `regrets`; the two may be the same span): the
+// same operations in the same order, hence the same bits, without allocating. The synthesis
+// evaluates thousands of sets per epoch through this.
+void regretWeightsInto(std::span<const double> regrets, const WeightParams& params,
+                       std::span<double> weights);
+
 // Σ w·x / Σ w over the items with w != 0 (in order), with Σ w floored at epsilonSafeDiv.
 // values and weights have the same length.
 double weightedValue(std::span<const double> values, std::span<const double> weights,
