@@ -168,7 +168,9 @@ private Q_SLOTS:
         QVERIFY(static_cast<int64_t>(node.height()) >= n);  // opened at the end of block n
         QCOMPARE(node.topic(1)->epoch_last_ended(), n);
         QVERIFY(reputerNonces(node).empty());
-        node.advanceTo(static_cast<uint64_t>(n + 2));  // window [n, n+3) closes after block n+2
+        node.advanceTo(static_cast<uint64_t>(n + 2));  // window (n, n+3] still open
+        QCOMPARE(workerNonces(node), std::vector<int64_t>{n});
+        node.advanceTo(static_cast<uint64_t>(n + 3));  // and closed in the end-block of n+3
         QVERIFY(workerNonces(node).empty());
         QCOMPARE(reputerNonces(node), std::vector<int64_t>{n});
         node.advanceTo(static_cast<uint64_t>(n + 5));  // the next epoch
@@ -271,7 +273,7 @@ private Q_SLOTS:
         QCOMPARE(node.balance(k.eve), A(5));
 
         // After the window the nonce is a reputer nonce: too late for workers.
-        node.advanceTo(static_cast<uint64_t>(n + 39));
+        node.advanceTo(static_cast<uint64_t>(n + 40));
         expectFail(m.w2, workerBundle(m.w2, n, "1"), "is not open");
         QCOMPARE(inferencesAt(node, n).inferences_size(), 1);
     }
@@ -280,7 +282,7 @@ private Q_SLOTS:
         EmNode node(freshPath());
         const int64_t n = setUp(node);
         QVERIFY(node.deliver(m.w1, workerMsg(m.w1, workerBundle(m.w1, n, "1"))).ok());
-        node.advanceTo(static_cast<uint64_t>(n + 39));  // the worker window [n, n+40) closed
+        node.advanceTo(static_cast<uint64_t>(n + 40));  // the worker window (n, n+40] closed
         QCOMPARE(reputerNonces(node), std::vector<int64_t>{n});
         const Amount eco = node.module(em::kEcosystemName);
         auto expectFail = [&](const Key& sender, const pb::ReputerValueBundle& b,
@@ -359,7 +361,7 @@ private Q_SLOTS:
         node.query<pb::GetLatestNetworkInferencesResponse>("GetLatestNetworkInferences", latest,
                                                            &code);
         QCOMPARE(code, static_cast<uint32_t>(TxCode::InvalidRequest));  // not before the window
-        node.advanceTo(static_cast<uint64_t>(n + 39));  // the worker window closes: synthesis
+        node.advanceTo(static_cast<uint64_t>(n + 40));  // the worker window closes: synthesis
         auto net = node.query<pb::GetLatestNetworkInferencesResponse>("GetLatestNetworkInferences",
                                                                       latest, &code);
         QCOMPARE(code, 0u);
@@ -421,7 +423,7 @@ private Q_SLOTS:
         const int64_t n2 = n + 80;
         QVERIFY(node.deliver(m.w1, workerMsg(m.w1, workerBundle(m.w1, n2, "1"))).ok());
         QVERIFY(node.deliver(m.w2, workerMsg(m.w2, workerBundle(m.w2, n2, "2"))).ok());
-        node.advanceTo(static_cast<uint64_t>(n2 + 39));
+        node.advanceTo(static_cast<uint64_t>(n2 + 40));
         net = node.query<pb::GetLatestNetworkInferencesResponse>("GetLatestNetworkInferences",
                                                                  latest);
         QCOMPARE(net.network_inferences().block_height(), n2);

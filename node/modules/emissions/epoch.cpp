@@ -4,6 +4,7 @@
 
 #include "node/modules/address.h"
 #include "node/modules/emissions/epoch_close.h"
+#include "node/modules/emissions/topic_weights.h"
 
 namespace allora::node::emissions {
 
@@ -95,7 +96,7 @@ TxStatus advanceTopic(const EmissionsKeeper& keeper, MsgContext& ctx, Topic topi
     // Worker windows that closed in this block become reputer requests.
     pb::Nonces openWorkers;
     for (const auto& n : workers->nonces()) {
-        if (h >= n.block_height() + topic.worker_submission_window() - 1) {
+        if (h >= workerWindowEnd(topic, n.block_height())) {
             changed = true;
             if (TxStatus s = synthesizeEpoch(keeper, ctx, topic, n.block_height()); !s.ok())
                 return s;
@@ -107,6 +108,7 @@ TxStatus advanceTopic(const EmissionsKeeper& keeper, MsgContext& ctx, Topic topi
     // A new epoch.
     if (h >= topic.epoch_last_ended() + topic.epoch_length()) {
         changed = true;
+        if (TxStatus s = updateTopicWeight(keeper, ctx, topic); !s.ok()) return s;
         openWorkers.add_nonces()->set_block_height(h);
         topic.set_epoch_last_ended(h);
         if (auto s = keeper.setTopic(ctx.store, topic); !s) return TxStatus::internal(s.error());
@@ -123,6 +125,14 @@ TxStatus advanceTopic(const EmissionsKeeper& keeper, MsgContext& ctx, Topic topi
 }
 
 }  // namespace
+
+int64_t workerWindowEnd(const Topic& topic, int64_t nonce) {
+    return nonce + std::max<int64_t>(topic.worker_submission_window(), 1);
+}
+
+bool inWorkerWindow(const Topic& topic, int64_t nonce, int64_t height) {
+    return height > nonce && height <= workerWindowEnd(topic, nonce);
+}
 
 TxStatus emissionsEndBlock(const EmissionsKeeper& keeper, MsgContext& ctx) {
     const auto h = static_cast<int64_t>(ctx.block.height);

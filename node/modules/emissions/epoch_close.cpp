@@ -2,12 +2,15 @@
 
 #include <charconv>
 #include <cmath>
+#include <set>
 
 #include "node/modules/address.h"
+#include "node/modules/emissions/epoch_scores.h"
 #include "node/modules/emissions/genesis.h"
 #include "node/modules/emissions/network_losses.h"
 #include "node/modules/emissions/regrets.h"
 #include "node/modules/emissions/reputer_consensus.h"
+#include "node/modules/emissions/rewards_payout.h"
 #include "node/modules/emissions/scores.h"
 #include "node/modules/emissions/synthesis.h"
 #include "node/modules/proto_util.h"
@@ -17,16 +20,6 @@ namespace allora::node::emissions {
 namespace ae = ::allora::emissions;
 
 namespace {
-
-void appendU64(Bytes& key, uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<uint8_t>(v >> shift));
-}
-
-Bytes topicKey(std::string_view prefix, uint64_t topicId) {
-    Bytes k = allora::toBytes(prefix);
-    appendU64(k, topicId);
-    return k;
-}
 
 Result<Bytes> regretKey(uint64_t topicId, RegretFamily family, const std::string& withheld,
                         const std::string& actor) {
@@ -42,20 +35,6 @@ Result<Bytes> regretKey(uint64_t topicId, RegretFamily family, const std::string
     if (!a) return a.error();
     k.insert(k.end(), a->begin(), a->end());
     return k;
-}
-
-Result<std::optional<double>> readDecimal(const KvStore& store, const Bytes& key) {
-    auto raw = store.get(key);
-    if (!raw) return raw.error();
-    if (!*raw) return std::optional<double>{};
-    auto v = parseDecimal(
-        std::string_view(reinterpret_cast<const char*>((*raw)->data()), (*raw)->size()));
-    if (!v) return makeError(ErrorCode::Corrupt, "stored emissions number: " + v.message());
-    return std::optional<double>(*v);
-}
-
-Status writeDecimal(KvStore& store, const Bytes& key, double value) {
-    return store.set(key, asBytes(formatDecimal(value)));
 }
 
 Result<double> decimalOf(const std::string& text) {
@@ -153,7 +132,7 @@ Status storeScores(KvStore& store, ScoreKind kind, uint64_t topicId, int64_t non
         if (!std::isfinite(score)) continue;
         auto a = parseAddress(actor);
         if (!a) return a.error();
-        if (auto s = writeDecimal(store, scoreKey(kind, topicId, nonce, *a), score); !s) return s;
+        if (auto s = writeDecimalAt(store, scoreKey(kind, topicId, nonce, *a), score); !s) return s;
     }
     return {};
 }
@@ -163,7 +142,7 @@ Status storeScores(KvStore& store, ScoreKind kind, uint64_t topicId, int64_t non
 TxStatus reputerScores(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
                        int64_t nonce,
                        const std::map<ae::Address, ae::ReputerReport, std::less<>>& reports,
-                       double minimumStake) {
+                       double minimumStake, ae::ActorValues& scores) {
     auto params = keeper.params(ctx.store);
     if (!params) return TxStatus::internal(params.error());
     std::map<ae::Address, ae::LossBundle, std::less<>> reported;
@@ -176,7 +155,7 @@ TxStatus reputerScores(const EmissionsKeeper& keeper, MsgContext& ctx, const Top
     for (const auto& [reputer, losses] : reported) {
         auto a = parseAddress(reputer);
         if (!a) return TxStatus::internal(a.error());
-        auto coefficient = readDecimal(ctx.store, listeningKey(topic.id(), *a));
+        auto coefficient = readDecimalAt(ctx.store, listeningKey(topic.id(), *a));
         if (!coefficient) return TxStatus::internal(coefficient.error());
         inputs.emplace(reputer, ae::ReputerInput{reports.find(reputer)->second.stake,
                                                  coefficient->value_or(1.0), matrix[row++]});
@@ -201,14 +180,13 @@ TxStatus reputerScores(const EmissionsKeeper& keeper, MsgContext& ctx, const Top
                                      outcome.message()));
         return TxStatus::success();
     }
-    ae::ActorValues scores;
     for (const auto& [reputer, o] : *outcome) {
         scores.emplace(reputer, o.score);
         auto a = parseAddress(reputer);
         if (!a) return TxStatus::internal(a.error());
         if (std::isfinite(o.listeningCoefficient))
             if (auto s =
-                    writeDecimal(ctx.store, listeningKey(topic.id(), *a), o.listeningCoefficient);
+                    writeDecimalAt(ctx.store, listeningKey(topic.id(), *a), o.listeningCoefficient);
                 !s)
                 return TxStatus::internal(s.error());
     }
@@ -252,7 +230,7 @@ Result<std::optional<double>> storedRegret(const KvStore& store, uint64_t topicI
                                            const std::string& actor) {
     auto k = regretKey(topicId, family, withheld, actor);
     if (!k) return k.error();
-    return readDecimal(store, *k);
+    return readDecimalAt(store, *k);
 }
 
 Result<ae::ActorValues> scoresAt(const KvStore& store, ScoreKind kind, uint64_t topicId,
@@ -276,7 +254,7 @@ Result<ae::ActorValues> scoresAt(const KvStore& store, ScoreKind kind, uint64_t 
 }
 
 Result<double> listeningCoefficient(const KvStore& store, uint64_t topicId, ByteSpan reputer) {
-    auto v = readDecimal(store, listeningKey(topicId, reputer));
+    auto v = readDecimalAt(store, listeningKey(topicId, reputer));
     if (!v) return v.error();
     return v->value_or(1.0);
 }
@@ -315,12 +293,27 @@ TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const T
     if (!fcs) return TxStatus::internal(fcs.error());
     auto params = keeper.params(ctx.store);
     if (!params) return TxStatus::internal(params.error());
+    // Merit sortition: only the active inferers and forecasters enter the synthesis.
+    std::set<ae::Address> inferers, forecasters;
+    for (const auto& inf : *infs) inferers.insert(inf.inferer());
+    for (const auto& fc : *fcs) forecasters.insert(fc.forecaster());
+    auto activeInferers = drawActiveSet(ctx.store, ScoreKind::Inferer, topic, nonce, inferers,
+                                        params->max_top_inferers_to_reward());
+    if (!activeInferers) return TxStatus::internal(activeInferers.error());
+    auto activeForecasters = drawActiveSet(ctx.store, ScoreKind::Forecaster, topic, nonce,
+                                           forecasters, params->max_top_forecasters_to_reward());
+    if (!activeForecasters) return TxStatus::internal(activeForecasters.error());
+    std::erase_if(*infs,
+                  [&](const pb::Inference& i) { return activeInferers->count(i.inferer()) == 0; });
+    std::erase_if(
+        *fcs, [&](const pb::Forecast& f) { return activeForecasters->count(f.forecaster()) == 0; });
+    if (infs->empty()) return TxStatus::success();
     auto pNorm = parseDecimal(topic.p_norm()), cNorm = parseDecimal(topic.c_norm()),
          eps = parseDecimal(topic.epsilon()), safe = parseDecimal(params->epsilon_safe_div()),
          initial = parseDecimal(topic.initial_regret());
     if (!pNorm || !cNorm || !eps || !safe || !initial)
         return TxStatus::fail(TxCode::Internal, "topic or params hold an invalid decimal");
-    auto prev = readDecimal(ctx.store, topicKey("em/prevloss/", id));
+    auto prev = readDecimalAt(ctx.store, topicKey("em/prevloss/", id));
     if (!prev) return TxStatus::internal(prev.error());
 
     ae::SynthesisInput in;
@@ -410,7 +403,7 @@ TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const T
     return TxStatus::success();
 }
 
-TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
+TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic& topic,
                            int64_t nonce) {
     const uint64_t id = topic.id();
     auto bundles = keeper.reputerPayloadsAt(ctx.store, id, nonce);
@@ -420,17 +413,31 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
     if (!params) return TxStatus::internal(params.error());
     auto amounts = parseParamAmounts(*params);
     if (!amounts) return TxStatus::internal(amounts.error());
-    std::map<ae::Address, ae::ReputerReport, std::less<>> reports;
+    // Merit sortition of the reputers that may report (registered with the minimum stake when
+    // they submitted; stake below the minimum now drops them here).
+    std::map<ae::Address, std::pair<const pb::ValueBundle*, Amount>, std::less<>> eligible;
     for (const auto& b : *bundles) {
         const pb::ValueBundle& v = b.value_bundle();
         auto reputer = parseAddress(v.reputer());
         if (!reputer) return TxStatus::internal(reputer.error());
         auto stake = keeper.reputerAuthority(ctx.store, id, *reputer);
         if (!stake) return TxStatus::internal(stake.error());
-        auto losses = toLossBundle(v);
-        if (!losses) return TxStatus::internal(losses.error());
-        reports.emplace(v.reputer(), ae::ReputerReport{toDouble(*stake), std::move(*losses)});
+        if (*stake < amounts->requiredMinimumStake) continue;
+        eligible.emplace(v.reputer(), std::make_pair(&v, *stake));
     }
+    std::set<ae::Address> candidates;
+    for (const auto& [reputer, entry] : eligible) candidates.insert(reputer);
+    auto activeReputers = drawActiveSet(ctx.store, ScoreKind::Reputer, topic, nonce, candidates,
+                                        params->max_top_reputers_to_reward());
+    if (!activeReputers) return TxStatus::internal(activeReputers.error());
+    std::map<ae::Address, ae::ReputerReport, std::less<>> reports;
+    for (const auto& [reputer, entry] : eligible) {
+        if (activeReputers->count(reputer) == 0) continue;
+        auto losses = toLossBundle(*entry.first);
+        if (!losses) return TxStatus::internal(losses.error());
+        reports.emplace(reputer, ae::ReputerReport{toDouble(entry.second), std::move(*losses)});
+    }
+    if (reports.empty()) return TxStatus::success();
     auto net = ae::networkLosses(reports, toDouble(amounts->requiredMinimumStake));
     if (!net) {
         ctx.events.push_back(skipped("emissions.v9.EventLossesSkipped", id, nonce, net.message()));
@@ -440,7 +447,7 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
     appendU64(lossKey, static_cast<uint64_t>(nonce));
     if (auto s = ctx.store.set(lossKey, node::toBytes(fromLossBundle(*net, id, nonce))); !s)
         return TxStatus::internal(s.error());
-    if (auto s = writeDecimal(ctx.store, topicKey("em/prevloss/", id), net->combined); !s)
+    if (auto s = writeDecimalAt(ctx.store, topicKey("em/prevloss/", id), net->combined); !s)
         return TxStatus::internal(s.error());
 
     auto alpha = parseDecimal(topic.alpha_regret());
@@ -455,7 +462,7 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
             failure = key.error();
             return;
         }
-        auto prev = readDecimal(ctx.store, *key);
+        auto prev = readDecimalAt(ctx.store, *key);
         if (!prev) {
             failure = prev.error();
             return;
@@ -463,10 +470,24 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
         const double r =
             ae::updatedRegret(*alpha, networkLoss, actorLoss, prev->value_or(*initial));
         if (!std::isfinite(r)) return;  // keep the previous regret rather than store inf/NaN
-        failure = writeDecimal(ctx.store, *key, r);
+        failure = writeDecimalAt(ctx.store, *key, r);
     };
     using F = RegretFamily;
     const ae::LossBundle& L = *net;
+    Status sortitionFailure;
+    auto activeOnly = [&](const ae::ActorValues& all, ScoreKind kind) {
+        ae::ActorValues out;
+        auto drawn = sortitionAt(ctx.store, kind, id, nonce);
+        if (!drawn) {
+            sortitionFailure = drawn.error();
+            return out;
+        }
+        for (const auto& [actor, score] : all)
+            if (auto it = drawn->find(actor);
+                it != drawn->end() && it->second && std::isfinite(score))
+                out.emplace(actor, score);
+        return out;
+    };
     for (const auto& [j, lj] : L.inferer) {
         update(F::Inferer, "", j, L.combined, lj);
         update(F::NaiveInferer, "", j, L.naive, lj);
@@ -492,10 +513,12 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
     if (!failure) return TxStatus::internal(failure.error());
 
     // Scores of the epoch (a score the losses do not allow is skipped, with an event).
+    EpochScores epoch;
     auto inferers = ae::infererScores(L);
     if (inferers) {
         if (auto s = storeScores(ctx.store, ScoreKind::Inferer, id, nonce, *inferers); !s)
             return TxStatus::internal(s.error());
+        epoch.inferers = activeOnly(*inferers, ScoreKind::Inferer);
     } else {
         ctx.events.push_back(
             skipped("emissions.v9.EventInfererScoresSkipped", id, nonce, inferers.message()));
@@ -504,14 +527,29 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const
     if (forecasters) {
         if (auto s = storeScores(ctx.store, ScoreKind::Forecaster, id, nonce, *forecasters); !s)
             return TxStatus::internal(s.error());
+        epoch.forecasters = activeOnly(*forecasters, ScoreKind::Forecaster);
     } else {
         ctx.events.push_back(
             skipped("emissions.v9.EventForecasterScoresSkipped", id, nonce, forecasters.message()));
     }
     if (TxStatus s = reputerScores(keeper, ctx, topic, nonce, reports,
-                                   toDouble(amounts->requiredMinimumStake));
+                                   toDouble(amounts->requiredMinimumStake), epoch.reputers);
         !s.ok())
         return s;
+    for (const auto& [reputer, score] : epoch.reputers)
+        epoch.reputerStakes.emplace(reputer, reports.at(reputer).stake);
+    if (!sortitionFailure) return TxStatus::internal(sortitionFailure.error());
+
+    // EMA scores of the nonce's candidates, the topic's initial regret, the rewards.
+    for (const auto& [kind, scores] : {std::pair{ScoreKind::Inferer, &epoch.inferers},
+                                       std::pair{ScoreKind::Forecaster, &epoch.forecasters},
+                                       std::pair{ScoreKind::Reputer, &epoch.reputers}})
+        if (auto s = updateScoreEmas(ctx.store, kind, topic, nonce, *scores); !s)
+            return TxStatus::internal(s.error());
+    // Rewards count this epoch's inclusions, which the initial regret then sees.
+    if (TxStatus s = payEpochRewards(keeper, ctx, topic, nonce, L, epoch); !s.ok()) return s;
+    if (auto s = updateInitialRegret(keeper, ctx.store, topic, *params, L); !s)
+        return TxStatus::internal(s.error());
     ctx.events.push_back(Event{"emissions.v9.EventNetworkLosses",
                                {{"topic_id", std::to_string(id)},
                                 {"nonce", std::to_string(nonce)},

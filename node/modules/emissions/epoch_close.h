@@ -6,8 +6,10 @@
 //    stored reputer bundles, kept per nonce, the topic's previous network loss L_{i−1}, and the
 //    regret update of every family (regrets.h, PROTOCOL.md §6), and the epoch's scores:
 //    inferers' and forecasters' (scores.h) and the reputers' consensus scores with their new
-//    listening coefficients (reputer_consensus.h). EMA scores, active sets and rewards are not
-//    computed yet.
+//    listening coefficients (reputer_consensus.h), then the EMA scores and the topic's initial
+//    regret (epoch_scores.h) and the epoch's rewards (rewards_payout.h).
+//  Merit sortition (epoch_scores.h) decides who takes part: the active inferers and forecasters
+//  of a worker nonce when its window closes, the active reputers when the reputer window closes.
 // A nonce without inferences (or without eligible reputers) changes nothing. Bad data is never
 // a block failure: only a storage error is.
 //
@@ -57,7 +59,8 @@ Result<std::optional<double>> storedRegret(const KvStore& store, uint64_t topicI
 
 TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
                          int64_t nonce);
-TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const Topic& topic,
+// Updates `topic` (its initial regret) and stores it.
+TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic& topic,
                            int64_t nonce);
 
 Result<::allora::emissions::ActorValues> scoresAt(const KvStore& store, ScoreKind kind,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "node/modules/address.h"
+#include "node/modules/reward_pool.h"
 
 namespace allora::node::emissions {
 
@@ -196,7 +197,7 @@ Result<Params> paramsFromGenesisJson(std::string_view text) {
     if (ec || !doc.is_object())
         return makeError(ErrorCode::InvalidArgument, "emissions genesis is not a JSON object");
     for (const auto& [k, v] : doc.as_object()) {
-        if (k != "params")
+        if (k != "params" && k != "admins" && k != "rewards_per_block")
             return makeError(ErrorCode::InvalidArgument,
                              "emissions genesis: unknown section \"" + std::string(k) + "\"");
     }
@@ -213,6 +214,50 @@ Result<Params> paramsFromGenesisJson(std::string_view text) {
     return params;
 }
 
+Result<std::vector<Bytes>> adminsFromGenesisJson(std::string_view text) {
+    std::vector<Bytes> out;
+    if (text.empty()) return out;
+    boost::system::error_code ec;
+    json::value doc = json::parse(text, ec);
+    if (ec || !doc.is_object())
+        return makeError(ErrorCode::InvalidArgument, "emissions genesis is not a JSON object");
+    const json::value* admins = doc.as_object().if_contains("admins");
+    if (admins == nullptr) return out;
+    if (!admins->is_array())
+        return makeError(ErrorCode::InvalidArgument,
+                         "emissions genesis: admins is not an array of addresses");
+    for (const json::value& a : admins->as_array()) {
+        if (!a.is_string())
+            return makeError(ErrorCode::InvalidArgument,
+                             "emissions genesis: admins holds a value that is not an address");
+        auto address = parseAddress(std::string_view(a.as_string()));
+        if (!address)
+            return makeError(ErrorCode::InvalidArgument, "emissions genesis: admin \"" +
+                                                             std::string(a.as_string()) +
+                                                             "\": " + address.message());
+        out.push_back(std::move(*address));
+    }
+    return out;
+}
+
+Result<std::optional<Amount>> rewardsPerBlockFromGenesisJson(std::string_view text) {
+    if (text.empty()) return std::optional<Amount>{};
+    boost::system::error_code ec;
+    json::value doc = json::parse(text, ec);
+    if (ec || !doc.is_object())
+        return makeError(ErrorCode::InvalidArgument, "emissions genesis is not a JSON object");
+    const json::value* v = doc.as_object().if_contains("rewards_per_block");
+    if (v == nullptr) return std::optional<Amount>{};
+    if (!v->is_string())
+        return makeError(ErrorCode::InvalidArgument,
+                         "emissions genesis: rewards_per_block must be a uallo amount string");
+    auto a = parseCoinAmount(std::string_view(v->as_string()));
+    if (!a)
+        return makeError(ErrorCode::InvalidArgument,
+                         "emissions genesis: rewards_per_block: " + a.message());
+    return std::optional<Amount>(*a);
+}
+
 Status initEmissionsGenesis(const EmissionsKeeper& keeper, const auth::AuthKeeper& auth,
                             KvStore& store, const Genesis& genesis) {
     std::string_view text;
@@ -222,6 +267,14 @@ Status initEmissionsGenesis(const EmissionsKeeper& keeper, const auth::AuthKeepe
     if (!params) return params.error();
     if (auto s = validateParams(*params); !s) return s;
     if (auto s = keeper.setParams(store, *params); !s) return s;
+    auto admins = adminsFromGenesisJson(text);
+    if (!admins) return admins.error();
+    for (const Bytes& a : *admins)
+        if (auto s = keeper.setAdmin(store, a, true); !s) return s;
+    auto perBlock = rewardsPerBlockFromGenesisJson(text);
+    if (!perBlock) return perBlock.error();
+    if (*perBlock)
+        if (auto s = setRewardsPerBlock(store, **perBlock); !s) return s;
     for (std::string_view name : {kEcosystemName, kStakingName, kRewardsName, kPendingRewardsName})
         if (auto acc = auth.getOrCreateAccount(store, moduleAddress(name)); !acc)
             return acc.error();

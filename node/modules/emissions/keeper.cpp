@@ -177,6 +177,21 @@ Status EmissionsKeeper::setParams(KvStore& store, const Params& params) const {
     return writeProto(store, allora::toBytes(std::string(kParams)), params);
 }
 
+Result<bool> EmissionsKeeper::isAdmin(const KvStore& store, ByteSpan address) const {
+    Bytes k = allora::toBytes("em/admin/");
+    k.insert(k.end(), address.begin(), address.end());
+    auto raw = store.get(k);
+    if (!raw) return raw.error();
+    return raw->has_value();
+}
+
+Status EmissionsKeeper::setAdmin(KvStore& store, ByteSpan address, bool admin) const {
+    Bytes k = allora::toBytes("em/admin/");
+    k.insert(k.end(), address.begin(), address.end());
+    if (admin) return store.set(k, Bytes{});
+    return store.remove(k);
+}
+
 Result<uint64_t> EmissionsKeeper::nextTopicId(const KvStore& store) const {
     auto raw = store.get(allora::toBytes(std::string(kNextTopic)));
     if (!raw) return raw.error();
@@ -320,6 +335,11 @@ Result<Amount> EmissionsKeeper::topicFeeRevenue(const KvStore& store, uint64_t t
 Status EmissionsKeeper::addTopicFeeRevenue(KvStore& store, uint64_t topicId,
                                            const Amount& amount) const {
     return addAmount(store, key(kRevenue, topicId), amount, false);
+}
+
+Status EmissionsKeeper::setTopicFeeRevenue(KvStore& store, uint64_t topicId,
+                                           const Amount& amount) const {
+    return writeAmount(store, key(kRevenue, topicId), amount);
 }
 
 TxStatus EmissionsKeeper::chargeFee(MsgContext& ctx, ByteSpan payer, const Amount& fee,

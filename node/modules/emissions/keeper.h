@@ -6,6 +6,7 @@
 // so a prefix scan visits them in numeric order; addresses are their 20 bytes; amounts are the
 // decimal uallo string, as the bank stores balances; other values are emissions.v9 protobuf):
 //   em/params                                   Params
+//   em/admin/ addr                              "" (may send UpdateParams)
 //   em/next_topic                               next topic id (8 bytes), 1 before the first topic
 //   em/topic/ id                                Topic
 //   em/active/ id                               "" (the topic is active)
@@ -29,7 +30,9 @@
 //   em/rep/ id nonce reputer                    ReputerValueBundle
 //   em/latest_inf/ id worker                    Inference (the worker's latest)
 //   em/ema/inf/ id worker                       the inferer's EMA score (decimal string; written
-//                                               by the scores step, read to rank forecasts)
+//                                               by the scores step, read to rank forecasts);
+//                                               em/ema/fc/ and em/ema/rep/ likewise, and the
+//                                               epoch close's other state: epoch_state.h
 // The keeper holds no state: each call takes the KvStore to work on.
 #pragma once
 
@@ -76,6 +79,9 @@ public:
 
     Result<Params> params(const KvStore& store) const;
     Status setParams(KvStore& store, const Params& params) const;
+    // Admins (em/admin/ addr): the accounts that may send UpdateParams (set at genesis).
+    Result<bool> isAdmin(const KvStore& store, ByteSpan address) const;
+    Status setAdmin(KvStore& store, ByteSpan address, bool admin) const;
 
     // Topics.
     Result<uint64_t> nextTopicId(const KvStore& store) const;
@@ -104,6 +110,8 @@ public:
     // Fee revenue.
     Result<Amount> topicFeeRevenue(const KvStore& store, uint64_t topicId) const;
     Status addTopicFeeRevenue(KvStore& store, uint64_t topicId, const Amount& amount) const;
+    // Sets the revenue (the epoch's drip, topic_weights.h).
+    Status setTopicFeeRevenue(KvStore& store, uint64_t topicId, const Amount& amount) const;
     // Moves `fee` from `payer` to the ecosystem account and counts it as the topic's revenue
     // (a zero fee does nothing). InsufficientFunds with the bank's message when it cannot pay.
     TxStatus chargeFee(MsgContext& ctx, ByteSpan payer, const Amount& fee, uint64_t topicId,

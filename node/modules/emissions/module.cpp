@@ -12,6 +12,7 @@ std::shared_ptr<const EmissionsKeeper> registerEmissionsModule(ChainApp& app) {
     registerTopicMessages(app.router(), keeper);
     registerStakeMessages(app.router(), keeper);
     registerPayloadMessages(app.router(), keeper);
+    registerParamsMessages(app.router(), keeper);
     const auth::AuthKeeper& auth = app.authKeeper();
     app.addGenesisInitializer("emissions", [keeper, &auth](KvStore& store, const Genesis& g) {
         return initEmissionsGenesis(*keeper, auth, store, g);

@@ -116,5 +116,6 @@ inline int64_t blockSeconds(const MsgContext& ctx) {
 void registerTopicMessages(MsgRouter& router, std::shared_ptr<const EmissionsKeeper> keeper);
 void registerStakeMessages(MsgRouter& router, std::shared_ptr<const EmissionsKeeper> keeper);
 void registerPayloadMessages(MsgRouter& router, std::shared_ptr<const EmissionsKeeper> keeper);
+void registerParamsMessages(MsgRouter& router, std::shared_ptr<const EmissionsKeeper> keeper);
 
 }  // namespace allora::node::emissions

@@ -6,6 +6,7 @@
 #include "allora/emissions/v9/tx.pb.h"
 #include "core/encoding.h"
 #include "core/secp256k1.h"
+#include "node/modules/emissions/epoch.h"
 #include "node/modules/emissions/msgs_common.h"
 
 namespace allora::node::emissions {
@@ -19,6 +20,15 @@ Bytes reputerBundleSignBytes(const pb::ValueBundle& bundle) {
 }
 
 namespace {
+
+// Charges the bundle's signature check to the tx's gas (validateBasic runs before any meter
+// exists, so the charge is made when the message executes, before anything else).
+TxStatus chargeSignatureGas(MsgContext& ctx) {
+    GasMeter* gas = ctx.store.gasMeter();
+    if (gas != nullptr && !gas->consume(kPayloadSignatureGas, "payload verify: secp256k1"))
+        return TxStatus::fail(TxCode::OutOfGas, gas->outOfGasLog());
+    return TxStatus::success();
+}
 
 // The signer's key: 66 hex characters of a valid compressed key whose address is `owner`.
 TxStatus checkSigner(const std::string& pubkeyHex, const std::string& owner, Bytes& pub) {
@@ -138,6 +148,7 @@ Result<pb::Forecast> filterForecast(const EmissionsKeeper& keeper, const KvStore
 
 TxStatus insertWorkerPayload(const EmissionsKeeper& keeper, MsgContext& ctx,
                              const pb::InsertWorkerPayloadRequest& m) {
+    if (TxStatus s = chargeSignatureGas(ctx); !s.ok()) return s;
     const pb::WorkerDataBundle& b = m.worker_data_bundle();
     Topic topic;
     if (TxStatus s = requireTopic(keeper, ctx.store, b.topic_id(), topic); !s.ok()) return s;
@@ -156,10 +167,11 @@ TxStatus insertWorkerPayload(const EmissionsKeeper& keeper, MsgContext& ctx,
         return invalid("worker nonce " + std::to_string(nonce) + " is not open in topic " +
                        std::to_string(b.topic_id()));
     const auto h = static_cast<int64_t>(ctx.block.height);
-    if (h < nonce || h >= nonce + topic.worker_submission_window())
+    if (!inWorkerWindow(topic, nonce, h))
         return invalid("height " + std::to_string(h) + " is outside the worker window [" +
-                       std::to_string(nonce) + ", " +
-                       std::to_string(nonce + topic.worker_submission_window()) + ")");
+                       std::to_string(nonce + 1) + ", " +
+                       std::to_string(workerWindowEnd(topic, nonce)) + "] of nonce " +
+                       std::to_string(nonce));
     auto dup = keeper.hasWorkerPayload(ctx.store, b.topic_id(), nonce, worker);
     if (!dup) return TxStatus::internal(dup.error());
     if (*dup)
@@ -246,6 +258,7 @@ TxStatus reputerBasic(const pb::InsertReputerPayloadRequest& m, std::vector<std:
 
 TxStatus insertReputerPayload(const EmissionsKeeper& keeper, MsgContext& ctx,
                               const pb::InsertReputerPayloadRequest& m) {
+    if (TxStatus s = chargeSignatureGas(ctx); !s.ok()) return s;
     const pb::ValueBundle& v = m.reputer_value_bundle().value_bundle();
     Topic topic;
     if (TxStatus s = requireTopic(keeper, ctx.store, v.topic_id(), topic); !s.ok()) return s;
