@@ -1,5 +1,6 @@
 #include "node/node.h"
 #include "node/modules/emissions/module.h"
+#include "node/modules/mint/module.h"
 
 #include "core/encoding.h"
 #include "core/file_util.h"
@@ -100,6 +101,7 @@ Status Node::openChain() {
     app_ = std::move(*app);
     // The modules beyond auth and bank, before the genesis and the first block.
     emissions::registerEmissionsModule(*app_);
+    allora::mint::registerMintModule(*app_);
     if (!app_->hasGenesis()) {
         auto appHash = app_->initChain(genesis_);
         if (!appHash) return appHash.error();
