@@ -27,6 +27,9 @@ Commands:
   account ADDRESS         account number, sequence, public key and vesting schedule
   tx HASH                 a transaction in a block: result, gas, fee, memo and messages
   block [HEIGHT]          a block (default: the latest)
+  emissions COMMAND ...   topics, stake, delegations, registrations, nonces, the latest
+                          network inference, regrets and params of the emissions module:
+                          see 'allora-cli q emissions --help'
 
 Flags:
   --node URL              the node's HTTP API (default http://127.0.0.1:1317)
@@ -41,14 +44,8 @@ Exit status: 0 success; 1 failure (node unreachable, not found); 2 invalid usage
 
 using Words = std::vector<std::string>;
 
-// The string at a JSON pointer ("/tx_response/height"); numbers are printed; "" when absent.
 std::string text(const json::value& v, std::string_view pointer) {
-    json::error_code ec;
-    const json::value* p = v.find_pointer(pointer, ec);
-    if (!p || ec) return {};
-    if (p->is_string()) return std::string(p->get_string());
-    if (p->is_null()) return {};
-    return json::serialize(*p);
+    return jsonText(v, pointer);
 }
 
 const json::array& arrayAt(const json::value& v, std::string_view pointer) {
@@ -85,20 +82,6 @@ void printCoinList(const std::vector<wallet::Coin>& coins, std::string_view none
     if (coins.empty()) std::cout << "  " << none << "\n";
     for (const wallet::Coin& c : coins) std::cout << "  " << wallet::formatCoins({c}) << "\n";
     std::cout << std::flush;
-}
-
-// Fetches `path` and prints it as JSON, or hands the answer to `printText`.
-template <typename PrintText>
-int fetchAndPrint(const CliContext& ctx, const std::string& path, PrintText printText) {
-    auto node = NodeClient::fromOptions(ctx.options);
-    if (!node) return reportError(node.error());
-    auto answer = node->get(path);
-    if (!answer) return reportError(answer.error());
-    if (*ctx.output() == OutputFormat::Json)
-        printJson(*answer);
-    else
-        printText(*answer);
-    return kExitOk;
 }
 
 Result<std::string> addressArg(const std::string& word) {
@@ -268,6 +251,28 @@ int runSubcommand(CliContext& ctx, ArgStream& args, const Subcommand& sub) {
 
 }  // namespace
 
+std::string jsonText(const json::value& v, std::string_view pointer) {
+    json::error_code ec;
+    const json::value* p = v.find_pointer(pointer, ec);
+    if (!p || ec) return {};
+    if (p->is_string()) return std::string(p->get_string());
+    if (p->is_null()) return {};
+    return json::serialize(*p);
+}
+
+int fetchAndPrint(const CliContext& ctx, const std::string& path,
+                  const std::function<void(const json::value&)>& printText) {
+    auto node = NodeClient::fromOptions(ctx.options);
+    if (!node) return reportError(node.error());
+    auto answer = node->get(path);
+    if (!answer) return reportError(answer.error());
+    if (*ctx.output() == OutputFormat::Json)
+        printJson(*answer);
+    else
+        printText(*answer);
+    return kExitOk;
+}
+
 int runQuery(CliContext& ctx, ArgStream& args) {
     auto word = args.nextWord(specs(), ctx.options);
     if (!word) return reportError(word.error());
@@ -287,6 +292,7 @@ int runQuery(CliContext& ctx, ArgStream& args) {
         return usageError("unknown command 'q bank" + (*sub ? " " + **sub : std::string()) +
                           "' (the bank queries: balances, total; see 'allora-cli q --help')");
     }
+    if (**word == "emissions") return runQueryEmissions(ctx, args);
     for (const Subcommand& s : kTop)
         if (**word == s.name) return runSubcommand(ctx, args, s);
     return usageError("unknown command 'q " + **word + "' (see 'allora-cli q --help')");

@@ -11,6 +11,7 @@
 
 #include "app/cli/cmd_keys.h"
 #include "app/cli/terminal.h"
+#include "app/cli/tx_flow.h"
 #include "core/file_util.h"
 #include "wallet/tx_document.h"
 
@@ -33,6 +34,11 @@ Commands:
         document (or --account-number / --sequence).
   broadcast FILE|-
         Broadcast a signed tx document (from `tx sign` or `tx bank send --offline`).
+  emissions COMMAND ...
+        Topics, registrations, stake, delegation, topic funding and worker / reputer
+        payloads (create-topic, register, add-stake, delegate-stake, fund-topic,
+        insert-worker-payload, ...): see 'allora-cli tx emissions --help'. They take the
+        flags of bank send below.
 
 Flags of bank send:
   --fees COINS         fee to pay (default: gas × the node's minimum gas price, rounded up)
@@ -91,16 +97,7 @@ struct Subcommand {
 };
 
 const Subcommand kBankSend = {"send",
-                              {{"fees", true},
-                               {"gas", true},
-                               {"memo", true},
-                               {"yes", false},
-                               {"y", false},
-                               {"wait", false},
-                               {"generate-only", false},
-                               {"offline", false},
-                               {"account-number", true},
-                               {"sequence", true}},
+                              {signingTxOptions().begin(), signingTxOptions().end()},
                               3,
                               "tx bank send FROM_KEY TO_ADDRESS COINS [flags]",
                               txBankSend};
@@ -306,6 +303,7 @@ int runTx(CliContext& ctx, ArgStream& args) {
         return usageError("unknown command 'tx bank" + (*sub ? " " + **sub : std::string()) +
                           "' (the bank commands: send; see 'allora-cli tx --help')");
     }
+    if (**word == "emissions") return runTxEmissions(ctx, args);
     if (**word == "sign") return runSubcommand(ctx, args, kSign);
     if (**word == "broadcast") return runSubcommand(ctx, args, kBroadcast);
     return usageError("unknown command 'tx " + **word + "' (see 'allora-cli tx --help')");

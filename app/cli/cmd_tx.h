@@ -1,6 +1,7 @@
 // `allora-cli tx …`: build, sign and broadcast transactions, with `allorad tx`'s command names.
 // cmd_tx.cpp dispatches and holds the broadcast shared by the commands (and `tx broadcast`);
-// cmd_tx_send.cpp holds `tx bank send`; cmd_tx_sign.cpp `tx sign`.
+// tx_flow.h the sign-and-broadcast path of the signing commands; cmd_tx_send.cpp holds
+// `tx bank send`; cmd_tx_emissions.cpp `tx emissions …`; cmd_tx_sign.cpp `tx sign`.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,8 @@ using TxWords = std::vector<std::string>;
 int txBankSend(CliContext& ctx, const TxWords& words);
 int txSign(CliContext& ctx, const TxWords& words);
 int txBroadcast(CliContext& ctx, const TxWords& words);
+// `tx emissions COMMAND …` (the words after "emissions").
+int runTxEmissions(CliContext& ctx, ArgStream& args);
 
 // Shared by the subcommands.
 

@@ -1,209 +1,30 @@
 // tx bank send: a MsgSend from a keyring key, built with the wallet's tx builder (SIGN_MODE_DIRECT,
 // the bytes cosmjs would sign), priced from the node's minimum gas price, signed by the keyring
-// and broadcast; or printed as an unsigned / signed document for signing elsewhere.
-#include <iostream>
-#include <memory>
-
-#include "app/cli/cmd_keys.h"
+// and broadcast; or printed as an unsigned / signed document for signing elsewhere. The path
+// from flags to broadcast is the one every signing command shares (tx_flow.h).
 #include "app/cli/cmd_tx.h"
-#include "app/cli/terminal.h"
-#include "node/chain/chain_params.h"
+#include "app/cli/tx_flow.h"
 #include "node/modules/address.h"
 #include "wallet/tx_builder.h"
-#include "wallet/tx_document.h"
 
 namespace allora::cli {
-namespace {
-
-constexpr uint64_t kDefaultGas = 200'000;
-
-// Who signs: a key of the keyring, or (only for --generate-only) a bare address.
-struct Signer {
-    std::unique_ptr<wallet::Keyring> keyring;
-    std::optional<wallet::KeyInfo> key;
-    std::string address;
-    std::optional<secp256k1::PubKey> publicKey;
-};
-
-Result<Signer> resolveSigner(const CliContext& ctx, const std::string& from, bool generateOnly) {
-    Signer s;
-    if (node::parseAddress(from)) {
-        if (!generateOnly)
-            return makeError(ErrorCode::InvalidArgument,
-                             "FROM must be the name of a key in the keyring to sign with; an "
-                             "address is only accepted with --generate-only");
-        s.address = from;
-        return s;
-    }
-    if (Status ok = wallet::validateKeyName(from); !ok)
-        return makeError(ErrorCode::InvalidArgument,
-                         "'" + from + "' is neither a key name nor an allo1... address");
-    auto keyring = ctx.openKeyring();
-    if (!keyring) return keyring.error();
-    auto key = (*keyring)->get(from);
-    if (!key) return key.error();
-    s.keyring = std::move(*keyring);
-    s.address = key->address;
-    s.publicKey = key->publicKey;
-    s.key = std::move(*key);
-    return s;
-}
-
-}  // namespace
 
 int txBankSend(CliContext& ctx, const TxWords& words) {
-    const Options& o = ctx.options;
-    const bool generateOnly = o.has("generate-only");
-    const bool offline = o.has("offline");
-    const bool yes = o.has("yes") || o.has("y");
-    if (o.has("wait") && (generateOnly || offline))
-        return usageError("--wait waits for a broadcast tx: it cannot be used with " +
-                          std::string(generateOnly ? "--generate-only" : "--offline"));
-
     // Everything on the command line is checked before anything is asked of the node or the
     // user.
-    const std::string& from = words[0];
     const std::string& to = words[1];
     if (auto a = node::parseAddress(to); !a) return usageError("TO_ADDRESS: " + a.message());
     auto amount = parseCoinsArg(words[2], "COINS", false);
     if (!amount) return reportError(amount.error());
-    auto gasFlag = parseU64Flag(o, "gas");
-    if (!gasFlag) return reportError(gasFlag.error());
-    const uint64_t gas = gasFlag->value_or(kDefaultGas);
-    if (gas == 0) return usageError("--gas must be more than zero");
-    std::optional<Amount> fees;
-    if (auto f = o.value("fees")) {
-        auto parsed = parseCoinsArg(*f, "--fees", true);
-        if (!parsed) return reportError(parsed.error());
-        fees = *parsed;
-    }
-    auto accountFlag = parseU64Flag(o, "account-number");
-    if (!accountFlag) return reportError(accountFlag.error());
-    auto sequenceFlag = parseU64Flag(o, "sequence");
-    if (!sequenceFlag) return reportError(sequenceFlag.error());
-    std::optional<std::string> chainId = o.value("chain-id");
-    if (chainId && chainId->empty()) return usageError("--chain-id is empty");
-    if (offline) {
-        std::string missing;
-        if (!chainId) missing += " --chain-id";
-        if (!*accountFlag) missing += " --account-number";
-        if (!*sequenceFlag) missing += " --sequence";
-        if (!fees) missing += " --fees";
-        if (!missing.empty())
-            return usageError("--offline cannot ask the node, so it needs" + missing);
-    }
-    std::optional<NodeClient> node;
-    if (!offline) {
-        auto n = NodeClient::fromOptions(o);
-        if (!n) return reportError(n.error());
-        node = std::move(*n);
-    }
 
-    auto signer = resolveSigner(ctx, from, generateOnly);
-    if (!signer) return reportError(signer.error());
-
-    // What only the node knows: chain id, account number and sequence, the minimum fee.
-    if (!chainId) {
-        auto id = node->chainId();
-        if (!id) return reportError(id.error());
-        chainId = *id;
-    }
-    uint64_t accountNumber = accountFlag->value_or(0);
-    uint64_t sequence = sequenceFlag->value_or(0);
-    if (!offline && (!*accountFlag || !*sequenceFlag || !signer->publicKey)) {
-        auto account = node->account(signer->address);
-        if (!account) return reportError(account.error());
-        if (!*account && (!*accountFlag || !*sequenceFlag))
-            return reportError(makeError(ErrorCode::NotFound,
-                                         "account " + signer->address + " does not exist on " +
-                                             *chainId +
-                                             " yet: it must receive tokens before it can send"));
-        if (*account) {
-            if (!*accountFlag) accountNumber = (*account)->accountNumber;
-            if (!*sequenceFlag) sequence = (*account)->sequence;
-            if (!signer->publicKey && (*account)->publicKey) {
-                secp256k1::PubKey pub{};
-                std::copy((*account)->publicKey->begin(), (*account)->publicKey->end(),
-                          pub.begin());
-                signer->publicKey = pub;
-            }
-        }
-    }
-    if (!fees) {
-        auto price = node->minimumGasPrice();
-        if (!price) return reportError(price.error());
-        auto parsed = node::GasPrice::parse(*price);
-        if (!parsed)
-            return reportError(
-                makeError(ErrorCode::Corrupt,
-                          "the node's minimum gas price '" + *price + "': " + parsed.message()));
-        auto fee = parsed->feeFor(gas);
-        if (!fee) return reportError(fee.error());
-        fees = *fee;
-    }
-
-    wallet::TxSpec spec;
-    spec.messages.push_back(
-        wallet::makeMsgSend(signer->address, to, {{"uallo", amount->toUalloString()}}));
-    spec.memo = o.value("memo").value_or("");
-    if (!fees->isZero()) spec.fee.amount = {{"uallo", fees->toUalloString()}};
-    spec.fee.gasLimit = gas;
-    spec.signerPublicKey = signer->publicKey.value_or(secp256k1::PubKey{});
-    spec.sequence = sequence;
-    auto built = wallet::buildTx(spec);
-    if (!built) return reportError(built.error());
-    wallet::UnsignedTx tx = std::move(*built);
-    if (!signer->publicKey) {
-        // Not known yet (an address that has never signed): `tx sign` adds the signer info.
-        auto bare = wallet::withoutSigner(tx);
-        if (!bare) return reportError(bare.error());
-        tx = std::move(*bare);
-    }
-    auto summary = wallet::summarizeTx(tx);
-    if (!summary) return reportError(summary.error());
-
-    if (generateOnly) {
-        wallet::UnsignedTxDocument doc{*chainId, accountNumber, sequence, signer->address, tx};
-        std::cout << wallet::unsignedTxDocumentToJson(doc, summary->lines) << std::flush;
-        return kExitOk;
-    }
-
-    // The token before the password: a missing token should not cost the user a password entry.
-    std::string token;
-    if (!offline) {
-        auto t = loadApiToken(ctx);
-        if (!t) return reportError(t.error());
-        token = std::move(*t);
-    }
-    if (!yes) {
-        if (!stdinIsTerminal())
-            return usageError(
-                "refusing to sign without confirmation: stdin is not a terminal, "
-                "pass --yes");
-        std::cerr << "Transaction on " << *chainId << " (account " << accountNumber << ", sequence "
-                  << sequence << "):\n";
-        for (const std::string& line : summary->lines) std::cerr << "  " << line << "\n";
-        auto ok = confirm(offline ? "Sign it?" : "Sign and broadcast it?");
-        if (!ok) return reportError(ok.error());
-        if (!*ok) {
-            std::cerr << "Transaction not sent." << std::endl;
-            return kExitFailure;
-        }
-    }
-    auto password = readKeyPassword(*signer->keyring, signer->key->name);
-    if (!password) return reportError(password.error());
-    auto signature =
-        signer->keyring->sign(signer->key->name, *password, tx.signBytes(*chainId, accountNumber));
-    if (!signature) return reportError(signature.error());
-    const Bytes raw = tx.toTxRaw(*signature);
-
-    if (offline) {
-        std::cout << wallet::signedTxDocumentToJson(raw) << std::flush;
-        std::cerr << "Signed offline; broadcast it with 'allora-cli tx broadcast FILE'."
-                  << std::endl;
-        return kExitOk;
-    }
-    return broadcastAndReport(ctx, *node, token, raw);
+    TxCommand command;
+    command.from = words[0];
+    command.build = [&](TxSigner& signer,
+                        const NodeClient*) -> Result<std::vector<wallet::AnyMessage>> {
+        return std::vector<wallet::AnyMessage>{
+            wallet::makeMsgSend(signer.address(), to, {{"uallo", amount->toUalloString()}})};
+    };
+    return runSignedTx(ctx, command);
 }
 
 }  // namespace allora::cli

@@ -299,4 +299,43 @@ json::object statusJson(const NodeStatus& s) {
     return o;
 }
 
+namespace {
+
+json::array weightsJson(
+    const google::protobuf::RepeatedPtrField<::emissions::v9::WorkerAttributedValue>& values) {
+    json::array a;
+    for (const auto& v : values) {
+        json::object o;
+        o["worker"] = v.worker();
+        o["weight"] = v.value();
+        a.push_back(std::move(o));
+    }
+    return a;
+}
+
+}  // namespace
+
+json::object latestNetworkInferencesJson(const ::emissions::v9::NetworkInferences& n) {
+    json::object o;
+    o["network_inferences"] = protoToJson(n);
+    o["inferer_weights"] = weightsJson(n.inferer_weights());
+    o["forecaster_weights"] = weightsJson(n.forecaster_weights());
+    json::array implied;
+    for (const auto& v : n.forecaster_values()) {
+        json::object x;
+        x["worker"] = v.worker();
+        x["value"] = v.value();
+        implied.push_back(std::move(x));
+    }
+    o["forecast_implied_inferences"] = std::move(implied);
+    o["inference_block_height"] = std::to_string(n.block_height());
+    json::array percentiles, band;
+    if (n.confidence_interval_values_size() > 0)
+        for (const char* p : {"2.28", "15.87", "50", "84.13", "97.72"}) percentiles.push_back(p);
+    for (const auto& v : n.confidence_interval_values()) band.push_back(json::string(v));
+    o["confidence_interval_raw_percentiles"] = std::move(percentiles);
+    o["confidence_interval_values"] = std::move(band);
+    return o;
+}
+
 }  // namespace allora::node::api

@@ -18,6 +18,7 @@
 
 #include "allora/auth/v1/auth.pb.h"
 #include "allora/chain/v1/chain.pb.h"
+#include "allora/emissions/v9/types.pb.h"
 #include "core/bytes.h"
 #include "core/hash.h"
 #include "core/result.h"
@@ -60,6 +61,17 @@ boost::json::object deliveredTxResponseJson(const allora::chain::v1::QueryTxResp
 // {"block_id", "block": {"header", "data", "last_commit"}} from the stored block bytes
 // (node/consensus/block_format.h). DataLoss-like Corrupt when the stored bytes do not decode.
 Result<boost::json::object> blockJson(const allora::chain::v1::QueryBlockResponse& block);
+
+// GET /emissions/v9/latest_network_inferences/{topic_id}: allora-chain's response shape, from the
+// stored outputs of the topic's latest synthesis:
+//   {"network_inferences": NetworkInferences as stored (combined and naive values, every
+//      inferer's value, forecast-implied, one-out and one-in values, weights, mode),
+//    "inferer_weights": [{"worker", "weight"}], "forecaster_weights": [{"worker", "weight"}],
+//    "forecast_implied_inferences": [{"worker", "value"}],
+//    "inference_block_height": "N",
+//    "confidence_interval_raw_percentiles": ["2.28", "15.87", "50", "84.13", "97.72"],
+//    "confidence_interval_values": [...]}  (both empty when the synthesis gave no band)
+boost::json::object latestNetworkInferencesJson(const ::emissions::v9::NetworkInferences& n);
 
 // CometBFT's /status result: node_info, sync_info, validator_info, plus mempool and engine.
 boost::json::object statusJson(const NodeStatus& status);

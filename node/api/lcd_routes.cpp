@@ -15,6 +15,7 @@
 #include "allora/bank/v1/bank.pb.h"
 #include "allora/chain/v1/chain.pb.h"
 #include "core/encoding.h"
+#include "node/api/lcd_emissions_routes.h"
 #include "node/api/lcd_json.h"
 #include "node/api/proto_json.h"
 #include "node/chain/chain_query.h"
@@ -27,12 +28,6 @@ namespace json = boost::json;
 using rpc::GrpcCode;
 using rpc::Request;
 using rpc::Response;
-
-namespace {
-
-// Every route calls NodeApi, which may wait for the block being applied: none runs on an io thread.
-constexpr rpc::RouteOptions kRead{.requiresAuth = false, .blocking = true};
-constexpr rpc::RouteOptions kWrite{.requiresAuth = true, .blocking = true};
 
 // The gateway's answer to a query the chain refused. The chain speaks sdkerrors codes (TxCode);
 // the gateway speaks gRPC codes, chosen here as the SDK's query handlers choose them.
@@ -62,27 +57,20 @@ Response queryFailure(const QueryResponse& r) {
 // Runs a query and parses its answer into `out`; nullopt on success, else the response to send.
 std::optional<Response> runQuery(NodeApi& api, std::string_view path,
                                  const google::protobuf::Message* request,
-                                 google::protobuf::Message& out, QueryResponse* raw = nullptr) {
+                                 google::protobuf::Message& out, QueryResponse* raw) {
     QueryRequest q;
     q.path = std::string(path);
     if (request) q.data = node::toBytes(*request);
     QueryResponse r = api.query(q);
     if (r.code != 0) {
+        Response failure = queryFailure(r);
         if (raw) *raw = std::move(r);
-        return queryFailure(r);
+        return failure;
     }
     if (!out.ParseFromArray(r.value.data(), static_cast<int>(r.value.size())))
         return Response::error(GrpcCode::Internal,
                                "the chain's answer to " + std::string(path) + " does not decode");
     if (raw) *raw = std::move(r);
-    return std::nullopt;
-}
-
-// The {address} parameter, checked before it reaches the chain so that the message names it.
-std::optional<Response> checkAddress(const Request& req, std::string& address) {
-    address = std::string(req.param("address").value_or(""));
-    if (auto parsed = parseAddress(address); !parsed)
-        return Response::error(GrpcCode::InvalidArgument, parsed.message());
     return std::nullopt;
 }
 
@@ -95,6 +83,20 @@ std::optional<uint64_t> parseU64(std::string_view text) {
     if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return v;
 }
+
+namespace {
+
+// The {address} parameter, checked before it reaches the chain so that the message names it.
+std::optional<Response> checkAddress(const Request& req, std::string& address) {
+    address = std::string(req.param("address").value_or(""));
+    if (auto parsed = parseAddress(address); !parsed)
+        return Response::error(GrpcCode::InvalidArgument, parsed.message());
+    return std::nullopt;
+}
+
+// Every route calls NodeApi, which may wait for the block being applied: none runs on an io thread.
+constexpr rpc::RouteOptions kRead{.requiresAuth = false, .blocking = true};
+constexpr rpc::RouteOptions kWrite{.requiresAuth = true, .blocking = true};
 
 // --- bank --------------------------------------------------------------------------------------
 
@@ -389,6 +391,7 @@ rpc::Router makeLcdRouter(NodeApi& api) {
     read("/cosmos/base/tendermint/v1beta1/blocks/{height}", blockByHeight);
     read("/cosmos/base/node/v1beta1/config", nodeConfig);
     read("/status", status);
+    addEmissionsRoutes(r, api);
     return r;
 }
 

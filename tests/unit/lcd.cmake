@@ -7,3 +7,6 @@ allora_add_test(test_lcd_routes SOURCES test_lcd_routes.cpp lcd_test_node.h
 allora_add_test(test_cli_tx SOURCES test_cli_tx.cpp lcd_test_node.h
                 LIBS allora_node allora_wallet allora_core Boost::json Qt6::Core LABELS integration)
 add_dependencies(test_cli_tx allora-cli)
+# The emissions routes (/emissions/v9/…) over a real node with the emissions module.
+allora_add_test(test_lcd_emissions_routes SOURCES test_lcd_emissions_routes.cpp lcd_test_node.h
+                LIBS allora_node allora_wallet allora_core Boost::json Qt6::Core LABELS unit)

@@ -1,5 +1,6 @@
-// A running node for the API tests (test_lcd_routes, test_cli_tx): a real ChainApp on a SQLite
-// file in a temporary directory (the chain tests' devnet genesis, with this file's validator key),
+// A running node for the API tests (test_lcd_routes, test_lcd_emissions_routes, test_cli_tx): a
+// real ChainApp on a SQLite file in a temporary directory (the chain tests' devnet genesis, or with
+// TestNodeOptions::emissions the emissions tests' genesis and module; this file's validator key),
 // its mempool, a SoloEngine that makes a block only when txs wait (so heights are predictable),
 // and a NodeApi over them built the way node/node.cpp builds its own: queries and status under the
 // mempool's application lock, broadcasts through the mempool.
@@ -13,7 +14,9 @@
 #include "node/chain/mempool.h"
 #include "node/consensus/block_format.h"
 #include "node/consensus/solo_engine.h"
+#include "node/modules/emissions/module.h"
 #include "test_chain_fixture.h"
+#include "test_emissions_fixture.h"
 
 namespace lcdtest {
 
@@ -73,6 +76,12 @@ private:
     SoloEngine& engine_;
 };
 
+struct TestNodeOptions {
+    // The emissions module registered, with emtest::emissionsGenesis() (small fees, min epoch
+    // length 2, the extra funded keys w1..w3).
+    bool emissions = false;
+};
+
 struct TestNode {
     QTemporaryDir dir;
     Node node{dir.filePath("node.db").toStdString()};
@@ -80,8 +89,9 @@ struct TestNode {
     std::unique_ptr<SoloEngine> engine;
     std::unique_ptr<TestNodeApi> api;
 
-    TestNode() {
-        Genesis g = devnetGenesis();
+    explicit TestNode(TestNodeOptions options = {}) {
+        Genesis g = options.emissions ? emtest::emissionsGenesis() : devnetGenesis();
+        if (options.emissions) allora::node::emissions::registerEmissionsModule(*node.app);
         const auto key = validatorKey();
         g.validators[0].pubKey = Bytes(key.publicKey.begin(), key.publicKey.end());
         g.validators[0].power = kValidatorPower;
@@ -142,6 +152,24 @@ struct TestNode {
     uint64_t sequence(const Key& key) {
         auto lock = pool->lockApplication();
         return node.sequence(key);
+    }
+    uint64_t accountNumber(const Key& key) {
+        auto lock = pool->lockApplication();
+        return node.accountNumber(key);
+    }
+    // Signs one tx of `msgs` from `from` (current account number and sequence, a fee of 10 uallo
+    // per gas) and commits it; false when checkTx refuses it or no block takes it.
+    bool commitMsgs(const Key& from, std::vector<allora::wallet::AnyMessage> msgs,
+                    uint64_t gas = 400'000) {
+        allora::wallet::TxSpec spec;
+        spec.messages = std::move(msgs);
+        spec.fee.amount = {{"uallo", std::to_string(gas * 10)}};
+        spec.fee.gasLimit = gas;
+        spec.signerPublicKey = from.account.publicKey;
+        spec.sequence = sequence(from);
+        auto tx = allora::wallet::buildTx(spec);
+        if (!tx) qFatal("buildTx: %s", tx.message().c_str());
+        return commit(tx->toTxRaw(signTx(from, *tx, kChainId, accountNumber(from))));
     }
     Amount supply() {
         auto lock = pool->lockApplication();

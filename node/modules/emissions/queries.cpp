@@ -1,5 +1,7 @@
 #include "node/modules/emissions/queries.h"
 
+#include <algorithm>
+
 #include "allora/emissions/v9/query.pb.h"
 #include "node/modules/address.h"
 #include "node/modules/emissions/epoch_close.h"
@@ -62,6 +64,51 @@ QueryResponse amountAnswer(const Result<Amount>& a, auto response) {
     return answer(response);
 }
 
+// A prefix of the keeper's layout (keeper.h): `name` then the 8-byte big-endian topic id.
+Bytes topicPrefix(std::string_view name, uint64_t topicId) {
+    Bytes k = allora::toBytes(std::string(name));
+    for (int shift = 56; shift >= 0; shift -= 8)
+        k.push_back(static_cast<uint8_t>(topicId >> shift));
+    return k;
+}
+
+// The 20-byte addresses that follow `prefix` in the keys under it (em/worker/, em/reputer/).
+Result<std::vector<Bytes>> addressesUnder(const KvStore& store, const Bytes& prefix) {
+    std::vector<Bytes> out;
+    auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan) {
+        if (key.size() == prefix.size() + 20)
+            out.emplace_back(key.begin() + prefix.size(), key.end());
+        return true;
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+// The registered workers (reputer false) or reputers of a topic. The keeper has no listing call
+// yet, so this reads its documented layout (em/worker/ id addr, em/reputer/ id addr).
+Result<std::vector<Bytes>> registeredIn(const KvStore& store, uint64_t topicId, bool reputer) {
+    return addressesUnder(store, topicPrefix(reputer ? "em/reputer/" : "em/worker/", topicId));
+}
+
+// The reputers a delegator has a DelegatorInfo with (em/deleg/ id reputer delegator).
+Result<std::vector<Bytes>> reputersOfDelegator(const KvStore& store, uint64_t topicId,
+                                               ByteSpan delegator) {
+    const Bytes prefix = topicPrefix("em/deleg/", topicId);
+    std::vector<Bytes> out;
+    auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan) {
+        if (key.size() != prefix.size() + 40) return true;
+        if (std::equal(delegator.begin(), delegator.end(), key.begin() + prefix.size() + 20))
+            out.emplace_back(key.begin() + prefix.size(), key.begin() + prefix.size() + 20);
+        return true;
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+QueryResponse noTopic(uint64_t id) {
+    return fail(TxCode::InvalidRequest, "topic " + std::to_string(id) + " does not exist");
+}
+
 }  // namespace
 
 QueryResponse emissionsQuery(const EmissionsKeeper& keeper, const KvStore& store,
@@ -97,10 +144,16 @@ QueryResponse emissionsQuery(const EmissionsKeeper& keeper, const KvStore& store
             if (!w) return internal(w.error());
             auto revenue = keeper.topicFeeRevenue(store, q.topic_id());
             if (!revenue) return internal(revenue.error());
+            auto stake = keeper.topicStake(store, q.topic_id());
+            if (!stake) return internal(stake.error());
+            auto active = keeper.isActive(store, q.topic_id());
+            if (!active) return internal(active.error());
             pb::GetTopicResponse r;
             *r.mutable_topic() = **t;
             r.set_weight(std::to_string(*w));
             r.set_effective_revenue(coinAmountString(*revenue));
+            r.set_stake(coinAmountString(*stake));
+            r.set_active(*active);
             return answer(r);
         });
     if (name == "GetTopics")
@@ -358,6 +411,106 @@ QueryResponse emissionsQuery(const EmissionsKeeper& keeper, const KvStore& store
                 r.set_coefficient(formatDecimal(*c));
                 return answer(r);
             });
+    if (name == "TopicExists")
+        return d.run<pb::TopicExistsRequest>([&](const pb::TopicExistsRequest& q) {
+            auto t = keeper.topic(store, q.topic_id());
+            if (!t) return internal(t.error());
+            pb::TopicExistsResponse r;
+            r.set_exists(t->has_value());
+            return answer(r);
+        });
+    if (name == "IsTopicActive")
+        return d.run<pb::IsTopicActiveRequest>([&](const pb::IsTopicActiveRequest& q) {
+            auto a = keeper.isActive(store, q.topic_id());
+            if (!a) return internal(a.error());
+            pb::IsTopicActiveResponse r;
+            r.set_is_active(*a);
+            return answer(r);
+        });
+    if (name == "GetTopicWorkers")
+        return d.run<pb::GetTopicWorkersRequest>([&](const pb::GetTopicWorkersRequest& q) {
+            auto t = keeper.topic(store, q.topic_id());
+            if (!t) return internal(t.error());
+            if (!*t) return noTopic(q.topic_id());
+            auto all = registeredIn(store, q.topic_id(), false);
+            if (!all) return internal(all.error());
+            pb::GetTopicWorkersResponse r;
+            for (const Bytes& a : *all) r.add_workers(formatAddress(a));
+            return answer(r);
+        });
+    if (name == "GetTopicReputers")
+        return d.run<pb::GetTopicReputersRequest>([&](const pb::GetTopicReputersRequest& q) {
+            auto t = keeper.topic(store, q.topic_id());
+            if (!t) return internal(t.error());
+            if (!*t) return noTopic(q.topic_id());
+            auto all = registeredIn(store, q.topic_id(), true);
+            if (!all) return internal(all.error());
+            pb::GetTopicReputersResponse r;
+            for (const Bytes& a : *all) {
+                auto own = keeper.reputerStake(store, q.topic_id(), a);
+                if (!own) return internal(own.error());
+                auto delegated = keeper.delegatedTo(store, q.topic_id(), a);
+                if (!delegated) return internal(delegated.error());
+                auto* x = r.add_reputers();
+                x->set_address(formatAddress(a));
+                x->set_stake(coinAmountString(*own));
+                x->set_delegated_stake(coinAmountString(*delegated));
+            }
+            return answer(r);
+        });
+    if (name == "GetStakeReputerAuthority")
+        return d.run<pb::GetStakeReputerAuthorityRequest>(
+            [&](const pb::GetStakeReputerAuthorityRequest& q) {
+                Bytes a;
+                if (!address("reputer", q.reputer(), a, err)) return err;
+                auto v = keeper.reputerAuthority(store, q.topic_id(), a);
+                if (!v) return internal(v.error());
+                pb::GetStakeReputerAuthorityResponse r;
+                r.set_authority(coinAmountString(*v));
+                return answer(r);
+            });
+    if (name == "GetDelegateRewardPerShare")
+        return d.run<pb::GetDelegateRewardPerShareRequest>(
+            [&](const pb::GetDelegateRewardPerShareRequest& q) {
+                Bytes a;
+                if (!address("reputer", q.reputer(), a, err)) return err;
+                auto v = keeper.rewardPerShare(store, q.topic_id(), a);
+                if (!v) return internal(v.error());
+                pb::GetDelegateRewardPerShareResponse r;
+                r.set_reward_per_share(coinAmountString(*v));
+                return answer(r);
+            });
+    if (name == "GetDelegatorPositions")
+        return d.run<pb::GetDelegatorPositionsRequest>(
+            [&](const pb::GetDelegatorPositionsRequest& q) {
+                Bytes del;
+                if (!address("delegator_address", q.delegator_address(), del, err)) return err;
+                auto reputers = reputersOfDelegator(store, q.topic_id(), del);
+                if (!reputers) return internal(reputers.error());
+                pb::GetDelegatorPositionsResponse r;
+                for (const Bytes& rep : *reputers) {
+                    auto amount = keeper.delegatorAmount(store, q.topic_id(), rep, del);
+                    if (!amount) return internal(amount.error());
+                    auto pending = keeper.pendingDelegatorReward(store, q.topic_id(), rep, del);
+                    if (!pending) return internal(pending.error());
+                    if (amount->isZero() && pending->isZero()) continue;
+                    auto* x = r.add_positions();
+                    x->set_reputer(formatAddress(rep));
+                    x->set_amount(coinAmountString(*amount));
+                    x->set_pending_reward(coinAmountString(*pending));
+                }
+                return answer(r);
+            });
+    if (name == "GetInfererScoreEma")
+        return d.run<pb::GetInfererScoreEmaRequest>([&](const pb::GetInfererScoreEmaRequest& q) {
+            Bytes a;
+            if (!address("inferer", q.inferer(), a, err)) return err;
+            auto v = keeper.infererScoreEma(store, q.topic_id(), a);
+            if (!v) return internal(v.error());
+            pb::GetInfererScoreEmaResponse r;
+            r.set_score(formatDecimal(*v));
+            return answer(r);
+        });
     return fail(TxCode::UnknownRequest, "unknown emissions query " + request.path);
 }
 
