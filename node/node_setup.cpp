@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/amount.h"
+#include "node/modules/address.h"
+#include "node/modules/coins.h"
 #include "node/validator_key.h"
 
 namespace allora::node {
@@ -24,6 +27,7 @@ Result<CreatedHome> createNodeHome(const NodeHome& home, const HomeSetup& setup,
                              " holds chain data; remove HOME/data before re-initialising");
 
     out.genesis = Genesis::withDefaults(setup.chainId, setup.genesisTimeUnix);
+    for (const auto& [module, state] : setup.moduleStates) out.genesis.moduleStates[module] = state;
     for (const GenesisBalance& b : setup.funded) {
         out.genesis.accounts.push_back(GenesisAccount{b.address, std::nullopt});
         out.genesis.balances.push_back(b);
@@ -51,6 +55,30 @@ Result<CreatedHome> createNodeHome(const NodeHome& home, const HomeSetup& setup,
         return s.error();
     if (Status s = saveNodeConfig(home.configFile(), out.config); !s) return s.error();
     return out;
+}
+
+std::string devnetEmissionsGenesis() {
+    return R"({"params": {"min_epoch_length": 2}})";
+}
+
+Result<HomeSetup> devnetHomeSetup(const std::vector<std::string>& fund, int64_t genesisTimeUnix,
+                                  std::optional<std::chrono::milliseconds> blockTime) {
+    HomeSetup setup;
+    setup.moniker = kDevnetMoniker;
+    setup.chainId = kDevnetChainId;
+    setup.genesisTimeUnix = genesisTimeUnix;
+    setup.blockTime = blockTime;
+    setup.moduleStates["emissions"] = devnetEmissionsGenesis();
+    auto amount = Amount::parse(kDevnetFunding);
+    if (!amount) return amount.error();
+    for (const std::string& address : fund) {
+        if (auto parsed = parseAddress(address); !parsed)
+            return makeError(ErrorCode::InvalidArgument,
+                             "'" + address + "' is not an account address: " + parsed.message());
+        setup.funded.push_back(
+            GenesisBalance{address, Coins{Coin{std::string(kBondDenom), *amount}}});
+    }
+    return setup;
 }
 
 }  // namespace allora::node

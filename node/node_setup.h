@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct HomeSetup {
     // Accounts funded in the genesis (each becomes a genesis account with this balance).
     std::vector<GenesisBalance> funded;
     std::optional<std::chrono::milliseconds> blockTime;  // else NodeConfig's default
+    // Genesis app_state sections of modules beyond auth and bank, by module name (JSON text),
+    // e.g. "emissions" -> devnetEmissionsGenesis().
+    std::map<std::string, std::string> moduleStates;
     // Fail: an existing config is an error. Replace: config, key and genesis are replaced (never
     // chain data: a home with a database is refused either way).
     IfExists ifExists = IfExists::Fail;
@@ -47,5 +51,19 @@ Result<CreatedHome> createNodeHome(const NodeHome& home, const HomeSetup& setup,
 inline constexpr const char* kDevnetChainId = "allora-devnet-1";
 inline constexpr const char* kDevnetMoniker = "devnet";
 inline constexpr const char* kDevnetFunding = "1000000ALLO";
+// The devnet's epoch length for the demo topics (blocks): short, so the loop turns in seconds.
+inline constexpr int64_t kDevnetEpochLength = 5;
+
+// The emissions params of a devnet genesis: the defaults of PROTOCOL.md §8 except
+// min_epoch_length 2, so demo topics may have short epochs (it is a chain parameter, never a
+// constant in code).
+std::string devnetEmissionsGenesis();
+
+// A devnet's home set-up (allorad devnet, allora-qt's "Try a local network"): chain
+// allora-devnet-1, moniker "devnet", each of `fund` given kDevnetFunding, the devnet emissions
+// params. With reference participants (node/participants/devnet_participants.h), their addresses
+// are simply part of `fund`. Fails on an invalid address or funding amount.
+Result<HomeSetup> devnetHomeSetup(const std::vector<std::string>& fund, int64_t genesisTimeUnix,
+                                  std::optional<std::chrono::milliseconds> blockTime);
 
 }  // namespace allora::node

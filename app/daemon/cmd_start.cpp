@@ -13,6 +13,8 @@
 #include "core/log.h"
 #include "core/paths.h"
 #include "node/node.h"
+#include "node/node_setup.h"
+#include "node/participants/devnet_participants.h"
 #include "node/rpc/http_client.h"
 #include "node/validator_key.h"
 
@@ -86,7 +88,8 @@ int runStart(cli::ArgStream& args) {
     return runNodeInForeground(options, nullptr);
 }
 
-int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPassword) {
+int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPassword,
+                        bool participants) {
     node::NodeOptions nodeOptions;
     nodeOptions.home = node::NodeHome{homeFrom(options)};
     auto config = node::loadNodeConfig(nodeOptions.home.configFile());
@@ -113,6 +116,8 @@ int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPas
     auto key = keyFile->unlock(*password);
     if (!key) return reportError(key.error());
     nodeOptions.validatorKey = std::move(*key);
+    const std::filesystem::path homeRoot = nodeOptions.home.root;
+    const std::chrono::milliseconds blockTime = nodeOptions.config.blockTime;
 
     // SIGINT and SIGTERM are blocked before any thread exists, so every thread inherits the mask
     // and only this thread receives them, synchronously, through sigtimedwait below: no code runs
@@ -128,6 +133,17 @@ int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPas
     if (Status s = (*node)->start(); !s) return reportError(s.error());
     std::cout << "node started: chain " << (*node)->chainId() << ", API "
               << ((*node)->apiUrl().empty() ? std::string("off") : (*node)->apiUrl()) << std::endl;
+    // The participants run on their own thread against the started node; they stop first.
+    std::unique_ptr<participants::DevnetParticipants> devnetParticipants;
+    if (participants) {
+        auto started = participants::DevnetParticipants::start(**node, homeRoot, *password, log,
+                                                               blockTime, node::kDevnetEpochLength);
+        if (!started) {
+            (*node)->stop();
+            return reportError(started.error());
+        }
+        devnetParticipants = std::move(*started);
+    }
 
     int exitCode = kExitOk;
     for (;;) {
@@ -145,6 +161,7 @@ int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPas
             break;
         }
     }
+    if (devnetParticipants) devnetParticipants->stop();
     (*node)->stop();
     return exitCode;
 }

@@ -33,15 +33,16 @@ int runInit(cli::ArgStream& args);     // allorad init MONIKER --chain-id ID
 int runGenesis(cli::ArgStream& args);  // allorad genesis add-genesis-account ADDRESS COINS
 int runStart(cli::ArgStream& args);    // allorad start
 int runStatus(cli::ArgStream& args);   // allorad status
-int runDevnet(cli::ArgStream& args);
+int runDevnet(cli::ArgStream& args);   // allorad devnet: create a one-node devnet if needed,
+                                       // start it
 
 // The password of the validator key: from --validator-password-file (its first line), else the
 // terminal, else one line of stdin.
 Result<SecureBytes> validatorPassword(const cli::Options& options);
 // Runs the node of --home in the foreground until SIGINT/SIGTERM (flags: --api-port, --log-level,
 // --validator-password-file); `knownPassword` (may be null) skips asking for the key's password.
-int runNodeInForeground(const cli::Options& options,
-                        const SecureBytes* knownPassword);  // allorad devnet: create a one-node
-                                                            // devnet if needed, start it
+// `participants` also runs the devnet's reference workers and reputers (devnet_participants.h).
+int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPassword,
+                        bool participants = false);
 
 }  // namespace allora::daemon

@@ -1,7 +1,10 @@
 // allorad devnet: the one-command development network. The first run creates the home (funding
 // the given addresses, or the home keyring's keys) and starts producing blocks; a second run
 // resumes the same chain; creation-only flags on an existing home and a devnet with nobody to
-// fund are refused with a clear message.
+// fund are refused with a clear message. With --participants, the reference workers and reputers
+// run inside allorad: their keys sealed in HOME/participants, the demo topics created by their
+// transactions, epochs synthesized and scored; SIGTERM stops them and the node cleanly, and a
+// second run resumes them.
 #include <QtTest/QtTest>
 
 #include "node_harness.h"
@@ -51,6 +54,47 @@ private Q_SLOTS:
         node.start({"devnet"});
         QCOMPARE(node.balance(key(0).address()), *Amount::parse("1000000000000000000000000"));
         QCOMPARE(node.stop(), 0);
+    }
+
+    void runsTheReferenceParticipants() {
+        NodeHome node;
+        // Nobody but the participants to fund: allowed with --participants.
+        node.start({"devnet", "--participants", "--block-time-ms", "100"});
+        // Set-up (topics, registrations, stake) and a few epochs of 5 blocks.
+        node.waitForHeight(45);
+        // The participants' keyring files are readable by their owner only.
+        const QDir keys(node.home() + "/participants");
+        QDirIterator it(keys.path(), QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            const QString f = it.next();
+            ++files;
+            QCOMPARE(QFile::permissions(f) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+        }
+        QVERIFY(files > 0);
+        const uint64_t reached = node.height();
+        QCOMPARE(node.stop(), 0);
+        QVERIFY2(node.logText().contains("set-up complete: 3 demo topics"),
+                 qPrintable(node.logText()));
+        QVERIFY2(node.logText().contains("network inference"), qPrintable(node.logText()));
+        QVERIFY2(!node.logText().contains("refused"), qPrintable(node.logText()));
+
+        // Resumed: the same topics are found, none is created again.
+        node.start({"devnet", "--participants"});
+        node.waitForHeight(reached + 15);
+        QCOMPARE(node.stop(), 0);
+        QCOMPARE(node.logText().count("creating 3 demo topics"), 1);
+        QCOMPARE(node.logText().count("demo topic 3:"), 2);
+    }
+
+    void participantsNeedADevnetCreatedWithThem() {
+        NodeHome node;
+        node.start({"devnet", "--fund", QString::fromStdString(key(0).address())});
+        QCOMPARE(node.stop(), 0);
+        Run r = runProgram(bin("allorad"), {"devnet", "--participants", "--home", node.home()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("without --participants"), qPrintable(r.err));
     }
 
     void refusesBadInput() {

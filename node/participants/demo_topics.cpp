@@ -1,0 +1,48 @@
+#include "node/participants/demo_topics.h"
+
+#include <algorithm>
+
+namespace allora::participants {
+
+std::string DemoTopic::metadata() const {
+    const DatasetInfo& info = datasetInfo(dataset);
+    return "demo:" + std::string(info.file) + ":" + std::string(info.column) + " " +
+           std::string(info.title) + " (vega-datasets; devnet reference participants)";
+}
+
+size_t DemoTopic::stepOf(int64_t nonce) const {
+    const size_t n = demoSeries(dataset).size();
+    if (n < 2) return 0;
+    const auto epoch =
+        static_cast<uint64_t>(std::max<int64_t>(nonce, 0) / std::max<int64_t>(epochLength, 1));
+    return replayStep(startStep + epoch, n - 1);
+}
+
+std::vector<DemoTopic> demoTopics(int64_t epochLength) {
+    std::vector<DemoTopic> out;
+    const DemoDataset sets[] = {DemoDataset::Sp500Close, DemoDataset::SeattleTempMax,
+                                DemoDataset::Co2};
+    for (DemoDataset d : sets) {
+        DemoTopic t;
+        t.dataset = d;
+        t.lossMethod = d == DemoDataset::SeattleTempMax ? LossMethod::Mae : LossMethod::Mse;
+        t.epochLength = epochLength;
+        t.groundTruthLag = epochLength;
+        t.workerSubmissionWindow = std::min<int64_t>(3, epochLength);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::optional<DemoTopic> demoTopicFromMetadata(std::string_view metadata,
+                                               const std::vector<DemoTopic>& topics) {
+    for (const DemoTopic& t : topics) {
+        const DatasetInfo& info = datasetInfo(t.dataset);
+        const std::string key =
+            "demo:" + std::string(info.file) + ":" + std::string(info.column) + " ";
+        if (metadata.starts_with(key)) return t;
+    }
+    return std::nullopt;
+}
+
+}  // namespace allora::participants

@@ -1,0 +1,69 @@
+#include "node/participants/devnet_participants.h"
+
+#include <algorithm>
+
+#include "node/node_setup.h"
+#include "node/participants/participant_keys.h"
+
+namespace allora::participants {
+
+Status createParticipantDevnet(const std::filesystem::path& home,
+                               const std::vector<std::string>& fund, const SecureBytes& password,
+                               std::optional<std::chrono::milliseconds> blockTime) {
+    const node::NodeHome nodeHome{home};
+    if (std::filesystem::exists(nodeHome.configFile()))
+        return makeError(ErrorCode::AlreadyExists,
+                         home.string() + " already holds a node (its config.json exists)");
+    std::vector<std::string> addresses;
+    if (hasParticipantKeys(home)) {
+        auto accounts = unlockParticipantKeys(home, password);
+        if (!accounts) return accounts.error();
+        for (const auto& a : *accounts) addresses.push_back(a.address);
+    } else {
+        auto created = createParticipantKeys(home, password);
+        if (!created) return created.error();
+        addresses = std::move(*created);
+    }
+    std::vector<std::string> funded = fund;
+    for (const std::string& a : addresses)
+        if (std::find(funded.begin(), funded.end(), a) == funded.end()) funded.push_back(a);
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    auto setup = node::devnetHomeSetup(funded, now, blockTime);
+    if (!setup) return setup.error();
+    if (auto created = node::createNodeHome(nodeHome, *setup, password); !created)
+        return created.error();
+    return {};
+}
+
+Result<std::unique_ptr<DevnetParticipants>> DevnetParticipants::start(
+    node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
+    LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength) {
+    if (!hasParticipantKeys(home))
+        return makeError(ErrorCode::NotFound,
+                         "this devnet has no reference participants (they are created with "
+                         "the devnet: allorad devnet --participants on a new home)");
+    auto accounts = unlockParticipantKeys(home, password);
+    if (!accounts) return accounts.error();
+    RunnerOptions options;
+    options.topics = demoTopics(epochLength);
+    options.log = std::move(log);
+    // A few looks per block, never busier than every 20 ms.
+    options.poll =
+        std::clamp(blockTime / 4, std::chrono::milliseconds(20), std::chrono::milliseconds(250));
+    auto runner =
+        std::make_unique<ParticipantRunner>(api, std::move(*accounts), std::move(options));
+    runner->start();
+    return std::unique_ptr<DevnetParticipants>(new DevnetParticipants(std::move(runner)));
+}
+
+DevnetParticipants::~DevnetParticipants() {
+    stop();
+}
+
+void DevnetParticipants::stop() {
+    if (runner_) runner_->stop();
+}
+
+}  // namespace allora::participants

