@@ -22,6 +22,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev                    # Asio, Beast, Multiprecision, JSON
   libprotobuf-dev protobuf-compiler                         # transaction and state encoding
   libsqlite3-dev                                            # node and wallet storage
+  libqrencode-dev                                           # the receive page's QR code
   xvfb xauth                                                # running the GUI without a display
 )
 

@@ -38,6 +38,80 @@
     </message>
 </context>
 <context>
+    <name>allora::ui::AddressBookModel</name>
+    <message>
+        <source>The address book could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid Allora address (allo1…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address book could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::AddressBookPage</name>
+    <message>
+        <source>Address book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add or relabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>allora::ui::BackupPhrasePage</name>
     <message>
         <source>I have &amp;written down my recovery phrase</source>
@@ -120,6 +194,122 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>The key could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::HistoryModel</name>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by address, amount, memo, block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history is read from the node: start it on the Overview page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transactions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) so far; scroll down for older ones.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -220,18 +410,6 @@ Go back and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Node: not running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,14 +459,6 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>A desktop node and wallet for the Allora network, a decentralised network of machine-learning models.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balances and history appear here once the node is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -371,6 +541,34 @@ Go back and correct it.</source>
         <source>Password of the local network&apos;s validator key:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>allora::ui::MnemonicView</name>
@@ -387,6 +585,143 @@ Go back and correct it.</source>
     <name>allora::ui::NodeModel</name>
     <message>
         <source>The node halted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::OverviewPage</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget any password typed in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet locked: the next transaction asks for the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spendable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vesting (locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown once the staking and emissions queries are available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staked as reputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbonding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show full &amp;precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the balances: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transactions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading balances…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances and history appear here once the node is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address has not received anything yet (block %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vesting ends on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::QrCodeWidget</name>
+    <message>
+        <source>QR code of the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::ReceivePage</name>
+    <message>
+        <source>Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this address to whoever pays you. Anyone can see what it holds; only this wallet can spend from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -433,6 +768,300 @@ Go back and correct it.</source>
             <numerusform>Valid recovery phrase of %n word.</numerusform>
             <numerusform>Valid recovery phrase of %n words.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::SendPage</name>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allo1… or a label from the address book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low (the minimum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fee in ALLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fee in ALLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pay to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and &amp;send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running: start it on the Overview page to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spendable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your address book as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A valid address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an Allora address: it must start with allo1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address has a typo: its checksum does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address holds characters an address cannot have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address is too short or too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee: %1 for %2 gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the fee in ALLO, e.g. 0.002.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fee is known once the node is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee: %1 (%2 × the minimum: %3 uallo per gas × %4 gas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid Allora address. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount in ALLO greater than zero, e.g. 1.5 (at most 18 decimals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number of uallo greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the custom fee in ALLO, e.g. 0.002.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is not known yet: wait for the node, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount plus the fee (%1) is more than your spendable balance (%2). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 to %2%3, paying a fee of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo: “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the transaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount plus the fee is more than your spendable balance (%1). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password: the key did not open. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign: %1. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node stopped before the transaction was sent. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcasting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node refused the transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the next block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in a block yet; the history page shows it once it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed in block %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TxText</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 to yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · block %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

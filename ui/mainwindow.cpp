@@ -2,8 +2,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
-#include <QFontDatabase>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -11,34 +9,34 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 #include "core/password_seal.h"
 #include "core/paths.h"
+#include "ui/addressbookmodel.h"
+#include "ui/addressbookpage.h"
 #include "ui/firstrunwizard.h"
 #include "ui/guiutil.h"
+#include "ui/historypage.h"
 #include "ui/nodemodel.h"
+#include "ui/overviewpage.h"
+#include "ui/pageutil.h"
+#include "ui/receivepage.h"
+#include "ui/sendpage.h"
 #include "ui/walletmodel.h"
 
 namespace allora::ui {
 
 namespace {
 
-enum StackPage { LoadingPage, NoWalletPage, AccountPage };
-
-QLabel* heading(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    label->setFont(f);
-    return label;
-}
+enum StackPage { LoadingPage, NoWalletPage, WalletPages };
 
 }  // namespace
 
@@ -46,16 +44,14 @@ MainWindow::MainWindow(WalletModel* model, NodeModel* node, QWidget* parent)
     : QMainWindow(parent),
       model_(model),
       node_(node),
+      addressBook_(new AddressBookModel(this)),
       stack_(new QStackedWidget(this)),
-      accountNameLabel_(nullptr),
-      addressLabel_(nullptr),
-      copyAddressButton_(nullptr),
       walletStatusLabel_(new QLabel(this)),
       nodeStatusLabel_(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Allora"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/allora.svg")));
-    resize(900, 600);
+    resize(1024, 680);
 
     createMenus();
 
@@ -68,7 +64,7 @@ MainWindow::MainWindow(WalletModel* model, NodeModel* node, QWidget* parent)
     {
         auto* layout = new QVBoxLayout(empty);
         layout->addStretch(1);
-        auto* title = heading(tr("No wallet yet"), empty);
+        auto* title = pageHeading(tr("No wallet yet"), empty);
         title->setAlignment(Qt::AlignCenter);
         auto* text =
             new QLabel(tr("Create a new wallet, or restore one from its recovery phrase."), empty);
@@ -84,72 +80,39 @@ MainWindow::MainWindow(WalletModel* model, NodeModel* node, QWidget* parent)
         layout->addStretch(2);
     }
 
-    // The active account.
-    auto* account = new QWidget(stack_);
+    // The wallet: a sidebar of pages.
+    auto* wallet = new QWidget(stack_);
     {
-        accountNameLabel_ = heading(QString(), account);
-        accountNameLabel_->setObjectName(QStringLiteral("accountNameLabel"));
-        addressLabel_ = new QLabel(account);
-        addressLabel_->setObjectName(QStringLiteral("addressLabel"));
-        addressLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse |
-                                               Qt::TextSelectableByKeyboard);
-        addressLabel_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        addressLabel_->setCursor(Qt::IBeamCursor);
-        copyAddressButton_ = new QPushButton(tr("&Copy address"), account);
-        copyAddressButton_->setObjectName(QStringLiteral("copyAddressButton"));
-        connect(copyAddressButton_, &QPushButton::clicked, this, [this] {
-            QGuiApplication::clipboard()->setText(addressLabel_->text());
-            statusBar()->showMessage(tr("Address copied to the clipboard."), 3000);
-        });
-        auto* caption = new QLabel(tr("Address"), account);
-        caption->setForegroundRole(QPalette::PlaceholderText);
-        // Honest about what is missing rather than showing an empty balance.
-        auto* note =
-            new QLabel(tr("Balances and history appear here once the node is running."), account);
-        note->setObjectName(QStringLiteral("accountNoteLabel"));
-        note->setForegroundRole(QPalette::PlaceholderText);
-        note->setWordWrap(true);
-
-        auto* addressRow = new QHBoxLayout;
-        addressRow->addWidget(addressLabel_);
-        addressRow->addSpacing(12);
-        addressRow->addWidget(copyAddressButton_);
-        addressRow->addStretch(1);
-
-        auto* layout = new QVBoxLayout(account);
-        layout->setContentsMargins(32, 32, 32, 32);
-        layout->setSpacing(6);
-        layout->addWidget(accountNameLabel_);
-        layout->addSpacing(12);
-        layout->addWidget(caption);
-        layout->addLayout(addressRow);
-        layout->addSpacing(24);
-        layout->addWidget(note);
-        if (node_ != nullptr) {
-            // The node inside this program: create a local network, start or stop it.
-            layout->addSpacing(24);
-            auto* nodeHeading = new QLabel(tr("Node"), account);
-            QFont f = nodeHeading->font();
-            f.setBold(true);
-            nodeHeading->setFont(f);
-            nodeStateLabel_ = new QLabel(account);
-            nodeStateLabel_->setObjectName(QStringLiteral("nodeStateLabel"));
-            nodeStateLabel_->setWordWrap(true);
-            nodeStateLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            nodeButton_ = new QPushButton(account);
-            nodeButton_->setObjectName(QStringLiteral("nodeButton"));
-            connect(nodeButton_, &QPushButton::clicked, this, &MainWindow::startOrStopNode);
-            layout->addWidget(nodeHeading);
-            layout->addWidget(nodeStateLabel_);
-            layout->addWidget(nodeButton_, 0, Qt::AlignLeft);
-        }
-        layout->addStretch(1);
+        pageList_ = new QListWidget(wallet);
+        pageList_->setObjectName(QStringLiteral("pageList"));
+        pageList_->setAccessibleName(tr("Pages"));
+        pageList_->setFrameShape(QFrame::NoFrame);
+        pageList_->setBackgroundRole(QPalette::Window);
+        pageList_->setFixedWidth(190);
+        pageList_->setSpacing(2);
+        QFont f = pageList_->font();
+        f.setPointSizeF(f.pointSizeF() * 1.1);
+        pageList_->setFont(f);
+        pages_ = new QStackedWidget(wallet);
+        pages_->setObjectName(QStringLiteral("pageStack"));
+        connect(pageList_, &QListWidget::currentRowChanged, pages_,
+                &QStackedWidget::setCurrentIndex);
+        auto* line = new QFrame(wallet);
+        line->setFrameShape(QFrame::VLine);
+        line->setFrameShadow(QFrame::Sunken);
+        auto* layout = new QHBoxLayout(wallet);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(0);
+        layout->addWidget(pageList_);
+        layout->addWidget(line);
+        layout->addWidget(pages_, 1);
     }
 
     stack_->insertWidget(LoadingPage, loading);
     stack_->insertWidget(NoWalletPage, empty);
-    stack_->insertWidget(AccountPage, account);
+    stack_->insertWidget(WalletPages, wallet);
     setCentralWidget(stack_);
+    createPages();
 
     walletStatusLabel_->setObjectName(QStringLiteral("walletStatusLabel"));
     nodeStatusLabel_->setObjectName(QStringLiteral("nodeStatusLabel"));
@@ -174,6 +137,81 @@ MainWindow::MainWindow(WalletModel* model, NodeModel* node, QWidget* parent)
     }
     updateWalletState();
     updateNodeState();
+}
+
+void MainWindow::createPages() {
+    overview_ = new OverviewPage(model_, node_, pages_);
+    connect(overview_, &OverviewPage::nodeButtonClicked, this, &MainWindow::startOrStopNode);
+    connect(overview_, &OverviewPage::message, this, &MainWindow::showMessage);
+    send_ = new SendPage(model_, node_, addressBook_, pages_);
+    connect(send_, &SendPage::message, this, &MainWindow::showMessage);
+    auto* receive = new ReceivePage(model_, pages_);
+    connect(receive, &ReceivePage::message, this, &MainWindow::showMessage);
+    history_ = new HistoryPage(model_, node_, pages_);
+    connect(history_, &HistoryPage::message, this, &MainWindow::showMessage);
+    auto* book = new AddressBookPage(addressBook_, pages_);
+    connect(book, &AddressBookPage::sendTo, this, [this](const QString& address) {
+        send_->setRecipient(address);
+        showPage(QStringLiteral("send"));
+    });
+    // A send that reached a block changes the balances and the history.
+    connect(send_, &SendPage::sent, overview_, &OverviewPage::refresh);
+    connect(send_, &SendPage::sent, history_, &HistoryPage::reload);
+
+    addPage(QStringLiteral("overview"), tr("Overview"), overview_);
+    addPage(QStringLiteral("send"), tr("Send"), send_);
+    addPage(QStringLiteral("receive"), tr("Receive"), receive);
+    addPage(QStringLiteral("history"), tr("History"), history_);
+    addPage(QStringLiteral("addressbook"), tr("Address book"), book);
+    pageList_->setCurrentRow(0);
+}
+
+void MainWindow::addPage(const QString& id, const QString& title, QWidget* page) {
+    auto* item = new QListWidgetItem(title, pageList_);
+    item->setData(Qt::UserRole, id);
+    item->setSizeHint(QSize(0, 36));
+    page->setProperty("pageId", id);
+    page->setAccessibleName(title);
+    // Pages scroll rather than squeeze when the window is small.
+    auto* scroll = new QScrollArea(pages_);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    pages_->addWidget(scroll);
+    const int n = pageList_->count();
+    if (n <= 9) {
+        auto* action = new QAction(this);
+        action->setObjectName(QString(QStringLiteral("showPageAction_") + id));
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + n)));
+        connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+        addAction(action);
+        item->setToolTip(
+            tr("%1 (%2)").arg(title, action->shortcut().toString(QKeySequence::NativeText)));
+    }
+}
+
+QString MainWindow::currentPage() const {
+    const QListWidgetItem* item = pageList_->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+QWidget* MainWindow::page(const QString& id) const {
+    for (int i = 0; i < pageList_->count(); ++i)
+        if (pageList_->item(i)->data(Qt::UserRole).toString() == id)
+            return static_cast<QScrollArea*>(pages_->widget(i))->widget();
+    return nullptr;
+}
+
+void MainWindow::showPage(const QString& id) {
+    for (int i = 0; i < pageList_->count(); ++i)
+        if (pageList_->item(i)->data(Qt::UserRole).toString() == id) {
+            pageList_->setCurrentRow(i);
+            return;
+        }
+}
+
+void MainWindow::showMessage(const QString& text) {
+    statusBar()->showMessage(text, 5000);
 }
 
 void MainWindow::updateNodeState() {
@@ -223,11 +261,7 @@ void MainWindow::updateNodeState() {
             bar = tr("Node: stopped with an error");
             break;
     }
-    if (nodeStateLabel_ != nullptr) nodeStateLabel_->setText(state);
-    if (nodeButton_ != nullptr) {
-        nodeButton_->setText(button);
-        nodeButton_->setEnabled(enabled);
-    }
+    overview_->setNodeState(state, button, enabled);
     nodeStatusLabel_->setText(bar);
 }
 
@@ -325,9 +359,11 @@ void MainWindow::updateWalletState() {
     }
     const QString name = QString::fromStdString(key->name);
     const QString address = QString::fromStdString(key->address);
-    accountNameLabel_->setText(name);
-    addressLabel_->setText(address);
-    stack_->setCurrentIndex(AccountPage);
+    if (!addressBookLoaded_) {
+        addressBookLoaded_ = true;
+        addressBook_->load(model_->directory());
+    }
+    stack_->setCurrentIndex(WalletPages);
     walletStatusLabel_->setText(tr("Wallet: %1 · %2").arg(name, shortAddress(address)));
     walletStatusLabel_->setToolTip(address);
 }

@@ -1,18 +1,24 @@
-// MainWindow: allora-qt's main window. For now it shows the active account (name and address), the
-// in-process node (create a local network, start, stop, height) and the wallet and node state in
-// the status bar; the pages that use the node (balances, send, topics) come later.
+// MainWindow: allora-qt's main window. Once a wallet is open it shows a sidebar of pages
+// (Overview, Send, Receive, History, Address book; more pages register with addPage()) and the
+// wallet and node state in the status bar. Before that: a loading page, or the offer to create or
+// restore a wallet.
 #pragma once
 
 #include <QMainWindow>
+#include <QString>
 
 class QLabel;
-class QPushButton;
+class QListWidget;
 class QStackedWidget;
 
 namespace allora::ui {
 
+class AddressBookModel;
 class FirstRunWizard;
+class HistoryPage;
 class NodeModel;
+class OverviewPage;
+class SendPage;
 class WalletModel;
 
 class MainWindow : public QMainWindow {
@@ -22,7 +28,18 @@ public:
     // The models must outlive the window; without a node model the window shows no node.
     explicit MainWindow(WalletModel* model, NodeModel* node = nullptr, QWidget* parent = nullptr);
 
+    // Adds a page to the sidebar (after the ones there): `id` names it for showPage(), `page`'s
+    // objectName is what tests find. The first nine get Ctrl+1…Ctrl+9.
+    void addPage(const QString& id, const QString& title, QWidget* page);
+    // The id of the page shown, and the page of an id (nullptr when there is none).
+    QString currentPage() const;
+    QWidget* page(const QString& id) const;
+    AddressBookModel* addressBook() const { return addressBook_; }
+
 public Q_SLOTS:
+    // Shows the page registered as `id` ("overview", "send", "receive", "history",
+    // "addressbook").
+    void showPage(const QString& id);
     // Opens the create-or-restore wizard (window-modal, not blocking); a no-op while one is open.
     void showFirstRunWizard();
     void showAbout();
@@ -32,20 +49,24 @@ public Q_SLOTS:
 
 private:
     void createMenus();
+    void createPages();
     void updateWalletState();
     void updateNodeState();
+    void showMessage(const QString& text);
 
     WalletModel* model_;
     NodeModel* node_;
-    QLabel* nodeStateLabel_ = nullptr;
-    QPushButton* nodeButton_ = nullptr;
+    AddressBookModel* addressBook_;
     FirstRunWizard* wizard_ = nullptr;
     QStackedWidget* stack_;
-    QLabel* accountNameLabel_;
-    QLabel* addressLabel_;
-    QPushButton* copyAddressButton_;
+    QListWidget* pageList_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    OverviewPage* overview_ = nullptr;
+    SendPage* send_ = nullptr;
+    HistoryPage* history_ = nullptr;
     QLabel* walletStatusLabel_;
     QLabel* nodeStatusLabel_;
+    bool addressBookLoaded_ = false;
 };
 
 }  // namespace allora::ui

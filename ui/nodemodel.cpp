@@ -28,6 +28,8 @@ NodeModel::NodeModel(std::filesystem::path home, QObject* parent)
     : QObject(parent), home_(std::move(home)) {
     worker_.setMaxThreadCount(1);
     worker_.setObjectName(QStringLiteral("NodeModelWorker"));
+    queries_.setMaxThreadCount(1);
+    queries_.setObjectName(QStringLiteral("NodeQueryWorker"));
     state_ = node::api::hasNodeHome(home_) ? State::Stopped : State::NoNetwork;
     pollTimer_.setInterval(1000);
     connect(&pollTimer_, &QTimer::timeout, this, &NodeModel::poll);
@@ -35,6 +37,7 @@ NodeModel::NodeModel(std::filesystem::path home, QObject* parent)
 
 NodeModel::~NodeModel() {
     pollTimer_.stop();
+    queries_.waitForDone();
     worker_.waitForDone();
     // Shutdown: the block in progress commits before the program ends.
     if (node_) node_->stop();

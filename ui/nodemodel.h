@@ -43,6 +43,14 @@ public:
     // The last status polled while running (default-constructed before that).
     const node::api::NodeStatus& status() const { return status_; }
     QString homeDirectory() const { return QString::fromStdString(home_.string()); }
+    // The running node for queries and broadcasts (null unless Running). Call it only from
+    // queryPool()'s thread (runOnWorker), never on the GUI thread: a call may block briefly.
+    std::shared_ptr<node::api::NodeApi> api() const {
+        return state_ == State::Running ? node_ : nullptr;
+    }
+    // One worker for the pages' reads and broadcasts, apart from the start/stop/poll worker so
+    // that a query never waits behind a stop.
+    QThreadPool* queryPool() { return &queries_; }
 
     // Whether start() also serves the HTTP API on the configured port (default true; tests turn
     // it off so that parallel runs do not compete for the port).
@@ -75,6 +83,7 @@ private:
     // Shared with the worker's jobs, which keep it alive while they use it.
     std::shared_ptr<node::api::LocalNode> node_;
     QThreadPool worker_;
+    QThreadPool queries_;
     QTimer pollTimer_;
     bool polling_ = false;
 };

@@ -1,5 +1,7 @@
 #include "ui/walletmodel.h"
 
+#include <QPointer>
+
 #include <algorithm>
 #include <type_traits>
 #include <utility>
@@ -157,6 +159,30 @@ void WalletModel::addKey(const QString& name, std::shared_ptr<const SecureBytes>
                setKeys(std::move(keys));
                Q_EMIT keyAdded(key);
            });
+}
+
+void WalletModel::sign(const QString& name, std::shared_ptr<const SecureBytes> password,
+                       Bytes signBytes, QObject* receiver,
+                       std::function<void(Result<secp256k1::Signature>)> done) {
+    if (!keyring_) {
+        done(makeError(ErrorCode::Internal, tr("The wallet is not open.").toStdString()));
+        return;
+    }
+    const wallet::Keyring* keyring = keyring_.get();
+    jobStarted();
+    runOnWorker(
+        this, &worker_,
+        [keyring, name = name.toStdString(), password = std::move(password),
+         signBytes = std::move(signBytes)] { return keyring->sign(name, *password, signBytes); },
+        [this, receiver = QPointer<QObject>(receiver),
+         done = std::move(done)](Result<secp256k1::Signature> result) {
+            jobFinished();
+            if (receiver) done(std::move(result));
+        });
+}
+
+void WalletModel::lock() {
+    Q_EMIT locked();
 }
 
 void WalletModel::setKeys(QList<wallet::KeyInfo> keys) {

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QThreadPool>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -58,7 +59,17 @@ public:
     void addKey(const QString& name, std::shared_ptr<const SecureBytes> mnemonic,
                 std::shared_ptr<const SecureBytes> password);
 
+    // Signs `signBytes` (SIGN_MODE_DIRECT) with key `name` on the worker; `done` runs afterwards on
+    // `receiver`'s thread with the signature or the error (WrongPassword for a wrong password).
+    void sign(const QString& name, std::shared_ptr<const SecureBytes> password, Bytes signBytes,
+              QObject* receiver, std::function<void(Result<secp256k1::Signature>)> done);
+    // Locks the wallet: every view forgets what it holds of a password or a secret (a typed
+    // password, a prepared confirmation). The model itself caches nothing derived from a password:
+    // each signature unlocks the key file anew and wipes the key afterwards (wallet/keyring.h).
+    void lock();
+
 Q_SIGNALS:
+    void locked();
     void opened();
     void openFailed(const QString& message);
     void keysChanged();

@@ -121,7 +121,33 @@ Result<TxResult> decodeTxResult(ByteSpan bytes) {
     return r;
 }
 
+std::vector<std::string_view> txAddresses(const TxResult& result) {
+    std::vector<std::string_view> out;
+    for (const Event& e : result.events) {
+        for (const EventAttribute& a : e.attributes) {
+            if (a.value.empty() ||
+                (a.key != "sender" && a.key != "recipient" && a.key != "fee_payer"))
+                continue;
+            // A tx names a handful of addresses: a linear scan beats a set.
+            if (std::find(out.begin(), out.end(), std::string_view(a.value)) == out.end())
+                out.emplace_back(a.value);
+        }
+    }
+    return out;
+}
+
 Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
+    // A home from before the address index: the table is created below and filled from the
+    // txs already stored.
+    bool hadAddressIndex = false;
+    {
+        auto probe = db.prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_address_txs'");
+        if (!probe) return probe.error();
+        auto row = probe->step();
+        if (!row) return row.error();
+        hadAddressIndex = *row;
+    }
     auto status = db.exec(
         "CREATE TABLE IF NOT EXISTS chain_blocks ("
         "  height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, time_ns INTEGER NOT NULL,"
@@ -129,7 +155,10 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
         "CREATE TABLE IF NOT EXISTS chain_txs ("
         "  height INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, tx BLOB NOT NULL,"
         "  result BLOB NOT NULL, PRIMARY KEY (height, idx));"
-        "CREATE INDEX IF NOT EXISTS chain_txs_hash ON chain_txs(hash);");
+        "CREATE INDEX IF NOT EXISTS chain_txs_hash ON chain_txs(hash);"
+        "CREATE TABLE IF NOT EXISTS chain_address_txs ("
+        "  address TEXT NOT NULL, height INTEGER NOT NULL, idx INTEGER NOT NULL,"
+        "  PRIMARY KEY (address, height, idx)) WITHOUT ROWID;");
     if (!status) return status.error();
     std::unique_ptr<BlockStore> store(new BlockStore(db));
     struct {
@@ -141,6 +170,14 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
          "(?1,?2,?3,?4,?5)"},
         {&store->insertTx_,
          "INSERT INTO chain_txs(height, idx, hash, tx, result) VALUES (?1,?2,?3,?4,?5)"},
+        {&store->insertAddressTx_,
+         "INSERT OR IGNORE INTO chain_address_txs(address, height, idx) VALUES (?1,?2,?3)"},
+        {&store->selectByAddress_,
+         "SELECT t.height, t.idx, t.hash, t.tx, t.result, b.time_ns FROM chain_address_txs a"
+         " JOIN chain_txs t ON t.height = a.height AND t.idx = a.idx"
+         " JOIN chain_blocks b ON b.height = a.height"
+         " WHERE a.address = ?1 AND (a.height < ?2 OR (a.height = ?2 AND a.idx < ?3))"
+         " ORDER BY a.height DESC, a.idx DESC LIMIT ?4"},
         {&store->selectByHeight_,
          "SELECT height, hash, time_ns, app_hash, block FROM chain_blocks WHERE height = ?1"},
         {&store->selectByHash_,
@@ -156,7 +193,44 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
         if (!prepared) return prepared.error();
         *s.stmt = std::move(*prepared);
     }
+    if (!hadAddressIndex)
+        if (auto s = store->indexPastTxs(); !s) return s.error();
     return store;
+}
+
+Status BlockStore::indexAddresses(uint64_t height, int64_t index, const TxResult& result) {
+    for (std::string_view address : txAddresses(result)) {
+        if (auto s = insertAddressTx_.bindAll(address, height, index); !s) {
+            insertAddressTx_.reset();
+            return s;
+        }
+        if (auto s = insertAddressTx_.run(); !s) return s;
+    }
+    return {};
+}
+
+Status BlockStore::indexPastTxs() {
+    auto scan = db_->prepare("SELECT height, idx, result FROM chain_txs");
+    if (!scan) return scan.error();
+    std::optional<Transaction> txn;
+    if (!db_->inTransaction()) {
+        auto t = Transaction::begin(*db_);
+        if (!t) return t.error();
+        txn.emplace(std::move(*t));
+    }
+    while (true) {
+        auto row = scan->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        auto result = decodeTxResult(scan->columnBlobView(2));
+        if (!result) return result.error();
+        if (auto s = indexAddresses(static_cast<uint64_t>(scan->columnInt64(0)),
+                                    scan->columnInt64(1), *result);
+            !s)
+            return s;
+    }
+    scan->reset();
+    return txn ? txn->commit() : Status{};
 }
 
 Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::span<const Bytes> txs,
@@ -189,6 +263,8 @@ Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::spa
             return s;
         }
         if (auto s = insertTx_.run(); !s) return s;
+        if (auto s = indexAddresses(block.height, static_cast<int64_t>(i), results[i]); !s)
+            return s;
     }
     return {};
 }
@@ -262,6 +338,46 @@ Result<std::optional<StoredTx>> BlockStore::txByHash(const Hash256& hash) const 
     if (!result) return result.error();
     t.result = std::move(*result);
     return std::optional<StoredTx>(std::move(t));
+}
+
+}  // namespace allora::node
+
+namespace allora::node {
+
+Result<std::vector<AddressTx>> BlockStore::txsByAddress(std::string_view address, TxCursor before,
+                                                        uint32_t limit) const {
+    // SQLite integers are signed: a cursor past every height is clamped to the largest one.
+    const uint64_t height = std::min<uint64_t>(before.height, INT64_MAX);
+    if (auto s = selectByAddress_.bindAll(address, height, static_cast<int64_t>(before.index),
+                                          static_cast<int64_t>(limit));
+        !s) {
+        selectByAddress_.reset();
+        return s.error();
+    }
+    std::vector<AddressTx> out;
+    while (true) {
+        auto row = selectByAddress_.step();
+        if (!row) {
+            selectByAddress_.reset();
+            return row.error();
+        }
+        if (!*row) break;
+        AddressTx t;
+        t.tx.height = static_cast<uint64_t>(selectByAddress_.columnInt64(0));
+        t.tx.index = static_cast<uint32_t>(selectByAddress_.columnInt64(1));
+        t.tx.hash = toHash(selectByAddress_.columnBlobView(2));
+        t.tx.tx = selectByAddress_.columnBlob(3);
+        auto result = decodeTxResult(selectByAddress_.columnBlobView(4));
+        if (!result) {
+            selectByAddress_.reset();
+            return result.error();
+        }
+        t.tx.result = std::move(*result);
+        t.blockTimeUnixNanos = selectByAddress_.columnInt64(5);
+        out.push_back(std::move(t));
+    }
+    selectByAddress_.reset();
+    return out;
 }
 
 }  // namespace allora::node

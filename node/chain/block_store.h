@@ -5,13 +5,20 @@
 // Tables:
 //   chain_blocks(height PRIMARY KEY, hash UNIQUE, time_ns, app_hash, block)
 //   chain_txs(height, idx, hash, tx, result; PRIMARY KEY (height, idx)), index on hash
+//   chain_address_txs(address, height, idx; PRIMARY KEY (address, height, idx)): which txs touch
+//     which address (a wallet's history). The addresses come from the tx result's events (the
+//     values of "sender", "recipient" and "fee_payer"), as the chain wrote them: bech32 text.
 // The result column is an allora.chain.v1.TxResultRecord (code, log, gas, events).
+//
+// A home created before chain_address_txs existed gets the table at open, filled from the txs
+// already stored (once, in one transaction), so a wallet's history covers the whole chain.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/hash.h"
@@ -38,6 +45,18 @@ struct StoredTx {
     TxResult result;
 };
 
+// A tx that touches an address, with the time of its block.
+struct AddressTx {
+    StoredTx tx;
+    int64_t blockTimeUnixNanos = 0;
+};
+
+// A position in an address's history, newest first: txs strictly before (height, index).
+struct TxCursor {
+    uint64_t height = UINT64_MAX;
+    uint32_t index = 0;
+};
+
 class BlockStore {
 public:
     // Creates the tables if missing. `db` must outlive the store and stay where it is.
@@ -58,15 +77,25 @@ public:
     Result<std::optional<StoredBlock>> blockByHash(const Hash256& hash) const;
     // The latest inclusion of a tx with this hash (a tx that failed may be included again).
     Result<std::optional<StoredTx>> txByHash(const Hash256& hash) const;
+    // Up to `limit` txs touching `address` (bech32, as the events carry it), newest first,
+    // strictly before `before`.
+    Result<std::vector<AddressTx>> txsByAddress(std::string_view address, TxCursor before,
+                                                uint32_t limit) const;
 
 private:
     explicit BlockStore(Database& db) : db_(&db) {}
     Result<std::optional<StoredBlock>> readBlock(Statement& stmt) const;
+    Status indexAddresses(uint64_t height, int64_t index, const TxResult& result);
+    Status indexPastTxs();
 
     Database* db_;
-    mutable Statement insertBlock_, insertTx_, selectByHeight_, selectByHash_, selectTxHashes_,
-        selectTx_, selectLatest_;
+    mutable Statement insertBlock_, insertTx_, insertAddressTx_, selectByHeight_, selectByHash_,
+        selectTxHashes_, selectTx_, selectLatest_, selectByAddress_;
 };
+
+// The addresses a tx result names (values of its events' "sender", "recipient" and "fee_payer"
+// attributes), each once, in the order first seen.
+std::vector<std::string_view> txAddresses(const TxResult& result);
 
 // TxResult <-> its stored form (allora.chain.v1.TxResultRecord bytes).
 Bytes encodeTxResult(const TxResult& result);

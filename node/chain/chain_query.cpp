@@ -1,5 +1,9 @@
 // ChainApp::query: read-only answers from the last committed state and the block store.
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include <algorithm>
+#include <cctype>
 
 #include "allora/bank/v1/bank.pb.h"
 #include "allora/chain/v1/chain.pb.h"
@@ -45,7 +49,150 @@ allora::chain::v1::QueryBlockResponse blockResponse(const StoredBlock& b) {
     return r;
 }
 
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::io::CodedOutputStream;
+using google::protobuf::io::StringOutputStream;
+
+constexpr uint32_t tag(uint32_t field, uint32_t wireType) {
+    return (field << 3) | wireType;
+}
+constexpr uint32_t kVarint = 0, kBytes = 2;
+
+Bytes fromString(const std::string& s) {
+    return Bytes(s.begin(), s.end());
+}
+
+// Reads a length-delimited field into `out`.
+bool readBytes(CodedInputStream& in, std::string& out) {
+    uint32_t length = 0;
+    return in.ReadVarint32(&length) && in.ReadString(&out, static_cast<int>(length));
+}
+
+Error malformed(const char* what) {
+    return makeError(ErrorCode::InvalidArgument, std::string("malformed ") + what);
+}
+
 }  // namespace
+
+Bytes encodeTxsByAddressRequest(const TxsByAddressRequest& request) {
+    std::string buffer;
+    {
+        StringOutputStream stream(&buffer);
+        CodedOutputStream out(&stream);
+        out.WriteTag(tag(1, kBytes));
+        out.WriteVarint32(static_cast<uint32_t>(request.address.size()));
+        out.WriteString(request.address);
+        if (request.beforeHeight != 0) {
+            out.WriteTag(tag(2, kVarint));
+            out.WriteVarint64(request.beforeHeight);
+        }
+        if (request.beforeIndex != 0) {
+            out.WriteTag(tag(3, kVarint));
+            out.WriteVarint32(request.beforeIndex);
+        }
+        if (request.limit != 0) {
+            out.WriteTag(tag(4, kVarint));
+            out.WriteVarint32(request.limit);
+        }
+    }
+    return fromString(buffer);
+}
+
+Result<TxsByAddressRequest> decodeTxsByAddressRequest(ByteSpan bytes) {
+    CodedInputStream in(bytes.data(), static_cast<int>(bytes.size()));
+    TxsByAddressRequest r;
+    while (uint32_t t = in.ReadTag()) {
+        bool ok = false;
+        switch (t) {
+            case tag(1, kBytes):
+                ok = readBytes(in, r.address);
+                break;
+            case tag(2, kVarint):
+                ok = in.ReadVarint64(&r.beforeHeight);
+                break;
+            case tag(3, kVarint):
+                ok = in.ReadVarint32(&r.beforeIndex);
+                break;
+            case tag(4, kVarint):
+                ok = in.ReadVarint32(&r.limit);
+                break;
+            default:
+                ok = false;
+        }
+        if (!ok) return malformed("TxsByAddress request");
+    }
+    if (!in.ConsumedEntireMessage()) return malformed("TxsByAddress request");
+    return r;
+}
+
+Bytes encodeTxsByAddressResponse(const std::vector<TxsByAddressEntry>& entries) {
+    std::string buffer;
+    {
+        StringOutputStream stream(&buffer);
+        CodedOutputStream out(&stream);
+        for (const TxsByAddressEntry& e : entries) {
+            allora::chain::v1::QueryTxResponse tx;
+            tx.set_hash(std::string(e.hash.begin(), e.hash.end()));
+            tx.set_height(e.height);
+            tx.set_index(e.index);
+            tx.set_tx(std::string(e.tx.begin(), e.tx.end()));
+            tx.mutable_result()->ParseFromArray(e.result.data(), static_cast<int>(e.result.size()));
+            const std::string txBytes = tx.SerializeAsString();
+            std::string entry;
+            {
+                StringOutputStream entryStream(&entry);
+                CodedOutputStream eo(&entryStream);
+                eo.WriteTag(tag(1, kBytes));
+                eo.WriteVarint32(static_cast<uint32_t>(txBytes.size()));
+                eo.WriteString(txBytes);
+                if (e.timeUnixNanos != 0) {
+                    eo.WriteTag(tag(2, kVarint));
+                    eo.WriteVarint64(static_cast<uint64_t>(e.timeUnixNanos));
+                }
+            }
+            out.WriteTag(tag(1, kBytes));
+            out.WriteVarint32(static_cast<uint32_t>(entry.size()));
+            out.WriteString(entry);
+        }
+    }
+    return fromString(buffer);
+}
+
+Result<std::vector<TxsByAddressEntry>> decodeTxsByAddressResponse(ByteSpan bytes) {
+    CodedInputStream in(bytes.data(), static_cast<int>(bytes.size()));
+    std::vector<TxsByAddressEntry> out;
+    while (uint32_t t = in.ReadTag()) {
+        std::string entryBytes;
+        if (t != tag(1, kBytes) || !readBytes(in, entryBytes))
+            return malformed("TxsByAddress response");
+        CodedInputStream entry(reinterpret_cast<const uint8_t*>(entryBytes.data()),
+                               static_cast<int>(entryBytes.size()));
+        TxsByAddressEntry e;
+        while (uint32_t et = entry.ReadTag()) {
+            if (et == tag(1, kBytes)) {
+                std::string txBytes;
+                allora::chain::v1::QueryTxResponse tx;
+                if (!readBytes(entry, txBytes) || !tx.ParseFromString(txBytes) ||
+                    tx.hash().size() != e.hash.size())
+                    return malformed("TxsByAddress entry");
+                std::copy(tx.hash().begin(), tx.hash().end(), e.hash.begin());
+                e.height = tx.height();
+                e.index = tx.index();
+                e.tx = fromString(tx.tx());
+                e.result = fromString(tx.result().SerializeAsString());
+            } else if (et == tag(2, kVarint)) {
+                uint64_t v = 0;
+                if (!entry.ReadVarint64(&v)) return malformed("TxsByAddress entry");
+                e.timeUnixNanos = static_cast<int64_t>(v);
+            } else {
+                return malformed("TxsByAddress entry");
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    if (!in.ConsumedEntireMessage()) return malformed("TxsByAddress response");
+    return out;
+}
 
 QueryResponse ChainApp::query(const QueryRequest& request) const {
     namespace paths = query_paths;
@@ -156,6 +303,33 @@ QueryResponse ChainApp::query(const QueryRequest& request) const {
         auto encoded = encodeTxResult((*tx)->result);
         resp.mutable_result()->ParseFromArray(encoded.data(), static_cast<int>(encoded.size()));
         return answer(resp, height);
+    }
+    if (path == paths::kTxsByAddress) {
+        auto req = decodeTxsByAddressRequest(request.data);
+        if (!req) return badRequest();
+        // Bech32 is case-insensitive; the events carry the lower-case form.
+        std::string address = req->address;
+        std::transform(address.begin(), address.end(), address.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (auto a = parseAddress(address); !a)
+            return failure(TxCode::InvalidAddress, a.message(), height);
+        const uint32_t limit = req->limit == 0
+                                   ? TxsByAddressRequest::kMaxTxsPerPage
+                                   : std::min(req->limit, TxsByAddressRequest::kMaxTxsPerPage);
+        TxCursor before;
+        if (req->beforeHeight != 0) before = TxCursor{req->beforeHeight, req->beforeIndex};
+        auto txs = blocks_->txsByAddress(address, before, limit);
+        if (!txs) return internal(txs.error());
+        std::vector<TxsByAddressEntry> entries;
+        entries.reserve(txs->size());
+        for (AddressTx& t : *txs)
+            entries.push_back(TxsByAddressEntry{t.tx.hash, t.tx.height, t.tx.index,
+                                                t.blockTimeUnixNanos, std::move(t.tx.tx),
+                                                encodeTxResult(t.tx.result)});
+        QueryResponse r;
+        r.value = encodeTxsByAddressResponse(entries);
+        r.height = height;
+        return r;
     }
     if (path == paths::kBlock || path == paths::kLatestBlock) {
         allora::chain::v1::QueryBlockRequest req;

@@ -1,0 +1,66 @@
+#include "ui/pageutil.h"
+
+#include <QLabel>
+
+#include "ui/guiutil.h"
+#include "ui/txrecord.h"
+
+namespace allora::ui {
+
+QLabel* pageHeading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+QLabel* captionLabel(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+QString TxText::kind(const TxRecord& r) {
+    switch (r.kind) {
+        case TxRecord::Kind::Sent:
+            return tr("Sent");
+        case TxRecord::Kind::Received:
+            return tr("Received");
+        case TxRecord::Kind::SentToSelf:
+            return tr("To yourself");
+        case TxRecord::Kind::Other:
+            break;
+    }
+    const QString type = r.messageType.section(QLatin1Char('.'), -1);
+    return type.isEmpty() ? tr("Transaction") : type;
+}
+
+QString TxText::status(const TxRecord& r) {
+    return r.ok ? tr("Confirmed") : tr("Failed: %1").arg(r.failure);
+}
+
+QString TxText::describe(const TxRecord& r) {
+    const QString amount = QString::fromStdString(r.amount.format(6));
+    QString text;
+    switch (r.kind) {
+        case TxRecord::Kind::Sent:
+            text = tr("Sent %1 to %2").arg(amount, shortAddress(r.counterparty));
+            break;
+        case TxRecord::Kind::Received:
+            text = tr("Received %1 from %2").arg(amount, shortAddress(r.counterparty));
+            break;
+        case TxRecord::Kind::SentToSelf:
+            text = tr("Sent %1 to yourself").arg(amount);
+            break;
+        case TxRecord::Kind::Other:
+            text = kind(r);
+            break;
+    }
+    text = tr("%1 · block %2").arg(text).arg(r.height);
+    if (!r.ok) text += QLatin1String(" · ") + tr("failed");
+    return text;
+}
+
+}  // namespace allora::ui

@@ -1,0 +1,34 @@
+// Pieces the wallet pages share: headings and captions in palette roles (no colours of our own),
+// and the words for a history entry.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QLabel;
+class QWidget;
+
+namespace allora::ui {
+
+struct TxRecord;
+
+// A page's title: the window font, larger and bold.
+QLabel* pageHeading(const QString& text, QWidget* parent);
+// A small caption above a value, in the palette's placeholder role.
+QLabel* captionLabel(const QString& text, QWidget* parent);
+
+class TxText {
+    Q_DECLARE_TR_FUNCTIONS(allora::ui::TxText)
+
+public:
+    static QString kind(const TxRecord& r);
+    // "Received 5 ALLO from allo1…" with the block height, for lists.
+    static QString describe(const TxRecord& r);
+    static QString status(const TxRecord& r);
+};
+
+inline QString describeTx(const TxRecord& r) {
+    return TxText::describe(r);
+}
+
+}  // namespace allora::ui
