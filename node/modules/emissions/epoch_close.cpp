@@ -6,6 +6,7 @@
 
 #include "node/modules/address.h"
 #include "node/modules/emissions/epoch_scores.h"
+#include "node/modules/emissions/epoch_state.h"
 #include "node/modules/emissions/genesis.h"
 #include "node/modules/emissions/network_losses.h"
 #include "node/modules/emissions/regrets.h"
@@ -235,22 +236,7 @@ Result<std::optional<double>> storedRegret(const KvStore& store, uint64_t topicI
 
 Result<ae::ActorValues> scoresAt(const KvStore& store, ScoreKind kind, uint64_t topicId,
                                  int64_t nonce) {
-    const Bytes prefix = scoreKey(kind, topicId, nonce, {});
-    ae::ActorValues out;
-    Status failure;
-    auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan value) {
-        auto v = parseDecimal(
-            std::string_view(reinterpret_cast<const char*>(value.data()), value.size()));
-        if (!v) {
-            failure = makeError(ErrorCode::Corrupt, "stored score: " + v.message());
-            return false;
-        }
-        out.emplace(formatAddress(key.subspan(prefix.size())), *v);
-        return true;
-    });
-    if (!s) return s.error();
-    if (!failure) return failure.error();
-    return out;
+    return readActorValues(store, scoreKey(kind, topicId, nonce, {}), "score");
 }
 
 Result<double> listeningCoefficient(const KvStore& store, uint64_t topicId, ByteSpan reputer) {

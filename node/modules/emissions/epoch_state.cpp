@@ -126,14 +126,15 @@ Status addInclusion(KvStore& store, uint64_t topicId, ByteSpan worker) {
     return store.set(topicKey("em/incl/", topicId, worker), asBytes(std::to_string(*n + 1)));
 }
 
-Result<ae::ActorValues> smoothedFractions(const KvStore& store, ScoreKind kind, uint64_t topicId) {
-    const Bytes prefix = kindKey("em/smooth/", kind, topicId);
+Result<ae::ActorValues> readActorValues(const KvStore& store, const Bytes& prefix,
+                                        std::string_view what) {
     ae::ActorValues out;
     Status failure;
     auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan value) {
         auto v = parseDecimal(text(value));
         if (!v) {
-            failure = makeError(ErrorCode::Corrupt, "stored smoothed fraction: " + v.message());
+            failure =
+                makeError(ErrorCode::Corrupt, "stored " + std::string(what) + ": " + v.message());
             return false;
         }
         out.emplace(formatAddress(key.subspan(prefix.size())), *v);
@@ -142,6 +143,10 @@ Result<ae::ActorValues> smoothedFractions(const KvStore& store, ScoreKind kind, 
     if (!s) return s.error();
     if (!failure) return failure.error();
     return out;
+}
+
+Result<ae::ActorValues> smoothedFractions(const KvStore& store, ScoreKind kind, uint64_t topicId) {
+    return readActorValues(store, kindKey("em/smooth/", kind, topicId), "smoothed fraction");
 }
 
 Status setSmoothedFractions(KvStore& store, ScoreKind kind, uint64_t topicId,

@@ -30,6 +30,10 @@ Bytes kindKey(std::string_view prefix, ScoreKind kind, uint64_t topicId);
 // A stored decimal (nullopt when absent; Corrupt when it does not parse) and its writer.
 Result<std::optional<double>> readDecimalAt(const KvStore& store, const Bytes& key);
 Status writeDecimalAt(KvStore& store, const Bytes& key, double value);
+// Every "prefix addr → decimal" entry under `prefix`, keyed by the address; Corrupt naming `what`
+// when a value does not parse.
+Result<::allora::emissions::ActorValues> readActorValues(const KvStore& store, const Bytes& prefix,
+                                                         std::string_view what);
 
 // EMA scores (kind Inferer reads em/ema/inf/, which EmissionsKeeper::infererScoreEma shares).
 Bytes emaKey(ScoreKind kind, uint64_t topicId, ByteSpan address);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "node/modules/address.h"
+#include "node/modules/json_fields.h"
 #include "node/modules/reward_pool.h"
 
 namespace allora::node::emissions {
@@ -14,52 +15,6 @@ namespace {
 
 Error bad(const std::string& field, const std::string& why) {
     return makeError(ErrorCode::InvalidArgument, "emissions genesis: params." + field + ": " + why);
-}
-
-// Sets one scalar field of Params from a JSON value (number or string).
-Status setField(Params& params, const gp::FieldDescriptor& field, const json::value& v) {
-    const gp::Reflection& r = *params.GetReflection();
-    const std::string name(field.name());
-    switch (field.cpp_type()) {
-        case gp::FieldDescriptor::CPPTYPE_STRING:
-            if (v.is_string()) {
-                r.SetString(&params, &field, std::string(v.as_string()));
-            } else if (v.is_int64() || v.is_uint64()) {
-                r.SetString(&params, &field, json::serialize(v));
-            } else {
-                return bad(name, "expected a string");
-            }
-            return {};
-        case gp::FieldDescriptor::CPPTYPE_INT64:
-        case gp::FieldDescriptor::CPPTYPE_UINT64: {
-            std::string text;
-            if (v.is_string()) {
-                text = std::string(v.as_string());
-            } else if (v.is_int64() || v.is_uint64()) {
-                text = json::serialize(v);
-            } else {
-                return bad(name, "expected an integer");
-            }
-            const bool isSigned = field.cpp_type() == gp::FieldDescriptor::CPPTYPE_INT64;
-            if (text.empty()) return bad(name, "empty");
-            size_t i = (isSigned && text[0] == '-') ? 1 : 0;
-            if (i == text.size()) return bad(name, "not an integer");
-            for (size_t j = i; j < text.size(); ++j)
-                if (text[j] < '0' || text[j] > '9')
-                    return bad(name, "\"" + text + "\" is not an integer");
-            try {
-                if (isSigned)
-                    r.SetInt64(&params, &field, std::stoll(text));
-                else
-                    r.SetUInt64(&params, &field, std::stoull(text));
-            } catch (const std::exception&) {
-                return bad(name, "\"" + text + "\" is out of range");
-            }
-            return {};
-        }
-        default:
-            return bad(name, "unsupported field type");
-    }
 }
 
 }  // namespace
@@ -209,7 +164,7 @@ Result<Params> paramsFromGenesisJson(std::string_view text) {
     for (const auto& [k, v] : p->as_object()) {
         const gp::FieldDescriptor* f = d.FindFieldByName(std::string(k));
         if (f == nullptr) return bad(std::string(k), "unknown parameter");
-        if (auto s = setField(params, *f, v); !s) return s.error();
+        if (auto s = setScalarFieldFromJson(params, *f, v, bad); !s) return s.error();
     }
     return params;
 }

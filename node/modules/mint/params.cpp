@@ -5,6 +5,7 @@
 #include <string>
 
 #include "node/modules/coins.h"
+#include "node/modules/json_fields.h"
 
 namespace allora::mint {
 
@@ -26,67 +27,14 @@ Result<LegacyDec> decimalField(const std::string& name, const std::string& text)
     return *d;
 }
 
-// An integer field given as a JSON number or a string of digits.
-Result<std::string> integerText(const std::string& name, const json::value& v) {
-    std::string text;
-    if (v.is_string())
-        text = std::string(v.as_string());
-    else if (v.is_uint64() || v.is_int64())
-        text = json::serialize(v);
-    else
-        return badParam(name, "expected an integer");
-    if (text.empty()) return badParam(name, "empty");
-    for (char c : text)
-        if (c < '0' || c > '9') return badParam(name, "\"" + text + "\" is not an integer");
-    return text;
-}
-
-// Sets one Params field from its JSON value.
-Status setParam(pb::Params& params, const gp::FieldDescriptor& field, const json::value& v) {
-    const gp::Reflection& r = *params.GetReflection();
-    const std::string name(field.name());
-    switch (field.cpp_type()) {
-        case gp::FieldDescriptor::CPPTYPE_STRING:
-            if (v.is_string()) {
-                r.SetString(&params, &field, std::string(v.as_string()));
-            } else if (v.is_uint64() || v.is_int64()) {
-                r.SetString(&params, &field, json::serialize(v));
-            } else {
-                return badParam(name, "expected a string");
-            }
-            return {};
-        case gp::FieldDescriptor::CPPTYPE_BOOL:
-            if (!v.is_bool()) return badParam(name, "expected true or false");
-            r.SetBool(&params, &field, v.as_bool());
-            return {};
-        case gp::FieldDescriptor::CPPTYPE_UINT64: {
-            auto text = integerText(name, v);
-            if (!text) return text.error();
-            try {
-                r.SetUInt64(&params, &field, std::stoull(*text));
-            } catch (const std::exception&) {
-                return badParam(name, "\"" + *text + "\" is out of range");
-            }
-            return {};
-        }
-        default:
-            return badParam(name, "unsupported field type");
-    }
-}
-
 // A uallo amount of the genesis state (not a param), as a JSON number or string of digits.
 Result<std::string> genesisAmount(const json::value& v, const char* name) {
     auto bad = [&](const std::string& why) {
         return makeError(ErrorCode::InvalidArgument, std::string(name) + ": " + why);
     };
-    std::string text;
-    if (v.is_string())
-        text = std::string(v.as_string());
-    else if (v.is_uint64() || v.is_int64())
-        text = json::serialize(v);
-    else
-        return bad("expected an integer");
-    auto a = parseCoinAmount(text);
+    auto text = node::jsonScalarText(v);
+    if (!text) return bad("expected an integer");
+    auto a = parseCoinAmount(*text);
     if (!a) return bad(a.message());
     return coinAmountString(*a);
 }
@@ -227,7 +175,10 @@ Result<pb::GenesisState> genesisFromJson(std::string_view text) {
                 for (const auto& [name, value] : v.as_object()) {
                     const gp::FieldDescriptor* f = d.FindFieldByName(std::string(name));
                     if (f == nullptr) return badParam(std::string(name), "unknown parameter");
-                    if (auto s = setParam(*g.mutable_params(), *f, value); !s) return s.error();
+                    if (auto s =
+                            node::setScalarFieldFromJson(*g.mutable_params(), *f, value, badParam);
+                        !s)
+                        return s.error();
                 }
             } else if (key == "previous_reward_emission_per_unit_staked_token") {
                 if (!v.is_string())
