@@ -34,22 +34,6 @@ Bytes sortitionKey(ScoreKind kind, uint64_t topicId, int64_t nonce) {
 
 }  // namespace
 
-void appendU64(Bytes& key, uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<uint8_t>(v >> shift));
-}
-
-Bytes topicKey(std::string_view prefix, uint64_t topicId) {
-    Bytes k = allora::toBytes(prefix);
-    appendU64(k, topicId);
-    return k;
-}
-
-Bytes topicKey(std::string_view prefix, uint64_t topicId, ByteSpan address) {
-    Bytes k = topicKey(prefix, topicId);
-    k.insert(k.end(), address.begin(), address.end());
-    return k;
-}
-
 Bytes kindKey(std::string_view prefix, ScoreKind kind, uint64_t topicId) {
     Bytes k = allora::toBytes(prefix);
     k.push_back(static_cast<uint8_t>(kind));

@@ -17,14 +17,12 @@
 
 #include "node/modules/emissions/epoch_close.h"
 #include "node/modules/emissions/keeper.h"
+#include "node/modules/emissions/state_keys.h"
 #include "node/modules/emissions/synthesis_types.h"
 
 namespace allora::node::emissions {
 
 // Key helpers: prefix + topic id [+ nonce] [+ bytes].
-void appendU64(Bytes& key, uint64_t v);
-Bytes topicKey(std::string_view prefix, uint64_t topicId);
-Bytes topicKey(std::string_view prefix, uint64_t topicId, ByteSpan address);
 Bytes kindKey(std::string_view prefix, ScoreKind kind, uint64_t topicId);
 
 // A stored decimal (nullopt when absent; Corrupt when it does not parse) and its writer.

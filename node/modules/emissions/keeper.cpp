@@ -5,113 +5,13 @@
 
 #include "core/dmath.h"
 #include "node/modules/address.h"
-#include "node/modules/proto_util.h"
+#include "node/modules/emissions/state_keys.h"
 
 namespace allora::node::emissions {
 
+using namespace keys;
+
 namespace {
-
-void appendU64(Bytes& key, uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<uint8_t>(v >> shift));
-}
-
-uint64_t readU64(ByteSpan b, size_t at) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < 8; ++i) v = (v << 8) | b[at + i];
-    return v;
-}
-
-// prefix + topic id [+ parts...]
-Bytes key(std::string_view prefix, uint64_t topicId) {
-    Bytes k = allora::toBytes(std::string(prefix));
-    appendU64(k, topicId);
-    return k;
-}
-Bytes key(std::string_view prefix, uint64_t topicId, ByteSpan a) {
-    Bytes k = key(prefix, topicId);
-    k.insert(k.end(), a.begin(), a.end());
-    return k;
-}
-Bytes key(std::string_view prefix, uint64_t topicId, ByteSpan a, ByteSpan b) {
-    Bytes k = key(prefix, topicId, a);
-    k.insert(k.end(), b.begin(), b.end());
-    return k;
-}
-Bytes nonceKey(std::string_view prefix, uint64_t topicId, int64_t nonce, ByteSpan address) {
-    Bytes k = key(prefix, topicId);
-    appendU64(k, static_cast<uint64_t>(nonce));
-    k.insert(k.end(), address.begin(), address.end());
-    return k;
-}
-
-constexpr std::string_view kParams = "em/params";
-constexpr std::string_view kNextTopic = "em/next_topic";
-constexpr std::string_view kTopic = "em/topic/";
-constexpr std::string_view kActive = "em/active/";
-constexpr std::string_view kWorker = "em/worker/";
-constexpr std::string_view kReputer = "em/reputer/";
-constexpr std::string_view kRevenue = "em/revenue/";
-constexpr std::string_view kTopicStake = "em/stake/topic/";
-constexpr std::string_view kRepStake = "em/stake/rep/";
-constexpr std::string_view kDelegTo = "em/stake/deleg_to/";
-constexpr std::string_view kDelegBy = "em/stake/deleg_by/";
-constexpr std::string_view kDeleg = "em/deleg/";
-constexpr std::string_view kRps = "em/rps/";
-constexpr std::string_view kRemoval = "em/rm/";
-constexpr std::string_view kRemovalAt = "em/rm_at/";
-constexpr std::string_view kDelegRemoval = "em/drm/";
-constexpr std::string_view kDelegRemovalAt = "em/drm_at/";
-constexpr std::string_view kWorkerNonces = "em/wnonce/";
-constexpr std::string_view kReputerNonces = "em/rnonce/";
-constexpr std::string_view kInference = "em/inf/";
-constexpr std::string_view kForecast = "em/fc/";
-constexpr std::string_view kReputerPayload = "em/rep/";
-constexpr std::string_view kLatestInference = "em/latest_inf/";
-constexpr std::string_view kInfererEma = "em/ema/inf/";
-
-template <typename Msg>
-Result<std::optional<Msg>> readProto(const KvStore& store, const Bytes& k, const char* what) {
-    auto raw = store.get(k);
-    if (!raw) return raw.error();
-    if (!*raw) return std::optional<Msg>{};
-    Msg m;
-    if (!m.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
-        return makeError(ErrorCode::Corrupt, std::string("stored ") + what + " does not decode");
-    return std::optional<Msg>(std::move(m));
-}
-
-Status writeProto(KvStore& store, const Bytes& k, const google::protobuf::MessageLite& m) {
-    return store.set(k, node::toBytes(m));
-}
-
-template <typename Msg>
-Result<std::vector<Msg>> readAll(const KvStore& store, const Bytes& prefix, const char* what) {
-    std::vector<Msg> out;
-    Status failure;
-    auto s = store.forEachPrefix(prefix, [&](ByteSpan, ByteSpan value) {
-        Msg m;
-        if (!m.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-            failure =
-                makeError(ErrorCode::Corrupt, std::string("stored ") + what + " does not decode");
-            return false;
-        }
-        out.push_back(std::move(m));
-        return true;
-    });
-    if (!s) return s.error();
-    if (!failure) return failure.error();
-    return out;
-}
-
-Bytes removalIndexKey(std::string_view prefix, int64_t height, uint64_t topicId, ByteSpan a,
-                      ByteSpan b = {}) {
-    Bytes k = allora::toBytes(std::string(prefix));
-    appendU64(k, static_cast<uint64_t>(height));
-    appendU64(k, topicId);
-    k.insert(k.end(), a.begin(), a.end());
-    k.insert(k.end(), b.begin(), b.end());
-    return k;
-}
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
@@ -212,11 +112,11 @@ Result<uint64_t> EmissionsKeeper::createTopic(KvStore& store, Topic topic) const
 }
 
 Result<std::optional<Topic>> EmissionsKeeper::topic(const KvStore& store, uint64_t id) const {
-    return readProto<Topic>(store, key(kTopic, id), "topic");
+    return readProto<Topic>(store, topicKey(kTopic, id), "topic");
 }
 
 Status EmissionsKeeper::setTopic(KvStore& store, const Topic& topic) const {
-    return writeProto(store, key(kTopic, topic.id()), topic);
+    return writeProto(store, topicKey(kTopic, topic.id()), topic);
 }
 
 Status EmissionsKeeper::forEachTopic(const KvStore& store, uint64_t fromId,
@@ -232,14 +132,14 @@ Status EmissionsKeeper::forEachTopic(const KvStore& store, uint64_t fromId,
 }
 
 Result<bool> EmissionsKeeper::isActive(const KvStore& store, uint64_t id) const {
-    auto raw = store.get(key(kActive, id));
+    auto raw = store.get(topicKey(kActive, id));
     if (!raw) return raw.error();
     return raw->has_value();
 }
 
 Status EmissionsKeeper::setActive(KvStore& store, uint64_t id, bool active) const {
-    if (active) return store.set(key(kActive, id), Bytes{});
-    return store.remove(key(kActive, id));
+    if (active) return store.set(topicKey(kActive, id), Bytes{});
+    return store.remove(topicKey(kActive, id));
 }
 
 Result<std::vector<uint64_t>> EmissionsKeeper::activeTopicIds(const KvStore& store) const {
@@ -292,14 +192,14 @@ Result<bool> EmissionsKeeper::activateIfWeighty(KvStore& store, uint64_t id) con
 
 Result<bool> EmissionsKeeper::isRegistered(const KvStore& store, uint64_t topicId, ByteSpan address,
                                            bool reputer) const {
-    auto raw = store.get(key(reputer ? kReputer : kWorker, topicId, address));
+    auto raw = store.get(topicKey(reputer ? kReputer : kWorker, topicId, address));
     if (!raw) return raw.error();
     return raw->has_value();
 }
 
 Status EmissionsKeeper::setRegistered(KvStore& store, uint64_t topicId, ByteSpan address,
                                       bool reputer, bool registered) const {
-    const Bytes k = key(reputer ? kReputer : kWorker, topicId, address);
+    const Bytes k = topicKey(reputer ? kReputer : kWorker, topicId, address);
     if (registered) return store.set(k, Bytes{});
     return store.remove(k);
 }
@@ -329,17 +229,17 @@ Status EmissionsKeeper::addAmount(KvStore& store, const Bytes& k, const Amount& 
 }
 
 Result<Amount> EmissionsKeeper::topicFeeRevenue(const KvStore& store, uint64_t topicId) const {
-    return readAmount(store, key(kRevenue, topicId));
+    return readAmount(store, topicKey(kRevenue, topicId));
 }
 
 Status EmissionsKeeper::addTopicFeeRevenue(KvStore& store, uint64_t topicId,
                                            const Amount& amount) const {
-    return addAmount(store, key(kRevenue, topicId), amount, false);
+    return addAmount(store, topicKey(kRevenue, topicId), amount, false);
 }
 
 Status EmissionsKeeper::setTopicFeeRevenue(KvStore& store, uint64_t topicId,
                                            const Amount& amount) const {
-    return writeAmount(store, key(kRevenue, topicId), amount);
+    return writeAmount(store, topicKey(kRevenue, topicId), amount);
 }
 
 TxStatus EmissionsKeeper::chargeFee(MsgContext& ctx, ByteSpan payer, const Amount& fee,
@@ -357,365 +257,6 @@ TxStatus EmissionsKeeper::chargeFee(MsgContext& ctx, ByteSpan payer, const Amoun
     if (auto r = addTopicFeeRevenue(ctx.store, topicId, fee); !r)
         return TxStatus::internal(r.error());
     return TxStatus::success();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stake
-
-Result<Amount> EmissionsKeeper::topicStake(const KvStore& store, uint64_t topicId) const {
-    return readAmount(store, key(kTopicStake, topicId));
-}
-Result<Amount> EmissionsKeeper::reputerStake(const KvStore& store, uint64_t topicId,
-                                             ByteSpan reputer) const {
-    return readAmount(store, key(kRepStake, topicId, reputer));
-}
-Result<Amount> EmissionsKeeper::delegatedTo(const KvStore& store, uint64_t topicId,
-                                            ByteSpan reputer) const {
-    return readAmount(store, key(kDelegTo, topicId, reputer));
-}
-Result<Amount> EmissionsKeeper::delegatedBy(const KvStore& store, uint64_t topicId,
-                                            ByteSpan delegator) const {
-    return readAmount(store, key(kDelegBy, topicId, delegator));
-}
-Result<Amount> EmissionsKeeper::reputerAuthority(const KvStore& store, uint64_t topicId,
-                                                 ByteSpan reputer) const {
-    auto own = reputerStake(store, topicId, reputer);
-    if (!own) return own;
-    auto delegated = delegatedTo(store, topicId, reputer);
-    if (!delegated) return delegated;
-    return own->add(*delegated);
-}
-
-Result<pb::DelegatorInfo> EmissionsKeeper::delegatorInfo(const KvStore& store, uint64_t topicId,
-                                                         ByteSpan reputer,
-                                                         ByteSpan delegator) const {
-    auto info =
-        readProto<pb::DelegatorInfo>(store, key(kDeleg, topicId, reputer, delegator), "delegator");
-    if (!info) return info.error();
-    if (!*info) {
-        pb::DelegatorInfo empty;
-        empty.set_amount("0");
-        empty.set_reward_debt("0");
-        return empty;
-    }
-    return std::move(**info);
-}
-
-Result<Amount> EmissionsKeeper::delegatorAmount(const KvStore& store, uint64_t topicId,
-                                                ByteSpan reputer, ByteSpan delegator) const {
-    auto info = delegatorInfo(store, topicId, reputer, delegator);
-    if (!info) return info.error();
-    return parseCoinAmount(info->amount());
-}
-
-Status EmissionsKeeper::addReputerStake(KvStore& store, uint64_t topicId, ByteSpan reputer,
-                                        const Amount& amount, bool subtract) const {
-    if (auto s = addAmount(store, key(kRepStake, topicId, reputer), amount, subtract); !s) return s;
-    return addAmount(store, key(kTopicStake, topicId), amount, subtract);
-}
-
-Result<Amount> EmissionsKeeper::rewardPerShare(const KvStore& store, uint64_t topicId,
-                                               ByteSpan reputer) const {
-    return readAmount(store, key(kRps, topicId, reputer));
-}
-
-Status EmissionsKeeper::addDelegatorReward(KvStore& store, uint64_t topicId, ByteSpan reputer,
-                                           const Amount& reward) const {
-    auto delegated = delegatedTo(store, topicId, reputer);
-    if (!delegated) return delegated.error();
-    if (delegated->isZero())
-        return makeError(ErrorCode::InvalidArgument, "no stake is delegated to the reputer");
-    auto increment = reward.mulDiv(rewardShareScale(), *delegated);
-    if (!increment) return increment.error();
-    return addAmount(store, key(kRps, topicId, reputer), *increment, false);
-}
-
-Result<Amount> EmissionsKeeper::pendingDelegatorReward(const KvStore& store, uint64_t topicId,
-                                                       ByteSpan reputer, ByteSpan delegator) const {
-    auto info = delegatorInfo(store, topicId, reputer, delegator);
-    if (!info) return info.error();
-    auto amount = parseCoinAmount(info->amount());
-    auto debt = parseCoinAmount(info->reward_debt());
-    if (!amount || !debt) return makeError(ErrorCode::Corrupt, "delegator record is corrupt");
-    auto rps = rewardPerShare(store, topicId, reputer);
-    if (!rps) return rps;
-    auto accrued = amount->mulDiv(*rps, rewardShareScale());
-    if (!accrued) return accrued;
-    if (*accrued <= *debt) return Amount{};
-    return accrued->sub(*debt);
-}
-
-Result<Amount> EmissionsKeeper::claimDelegatorReward(MsgContext& ctx, uint64_t topicId,
-                                                     ByteSpan reputer, ByteSpan delegator) const {
-    auto pending = pendingDelegatorReward(ctx.store, topicId, reputer, delegator);
-    if (!pending) return pending;
-    auto info = delegatorInfo(ctx.store, topicId, reputer, delegator);
-    if (!info) return info.error();
-    auto amount = parseCoinAmount(info->amount());
-    auto rps = rewardPerShare(ctx.store, topicId, reputer);
-    if (!amount || !rps) return makeError(ErrorCode::Corrupt, "delegator record is corrupt");
-    if (!pending->isZero()) {
-        TxStatus s = bank_.send(ctx.store, ctx.block.timeUnixNanos / 1'000'000'000,
-                                moduleAddress(kPendingRewardsName), delegator,
-                                Coins{Coin{std::string(kBondDenom), *pending}}, &ctx.events);
-        if (!s.ok()) return makeError(ErrorCode::Internal, "pending rewards pool: " + s.log);
-    }
-    auto debt = amount->mulDiv(*rps, rewardShareScale());
-    if (!debt) return debt.error();
-    if (amount->isZero()) return pending;  // no record to keep
-    info->set_reward_debt(coinAmountString(*debt));
-    if (auto s = writeProto(ctx.store, key(kDeleg, topicId, reputer, delegator), *info); !s)
-        return s.error();
-    return pending;
-}
-
-TxStatus EmissionsKeeper::changeDelegateStake(MsgContext& ctx, uint64_t topicId, ByteSpan reputer,
-                                              ByteSpan delegator, const Amount& amount,
-                                              bool subtract) const {
-    auto paid = claimDelegatorReward(ctx, topicId, reputer, delegator);
-    if (!paid) return TxStatus::internal(paid.error());
-    auto info = delegatorInfo(ctx.store, topicId, reputer, delegator);
-    if (!info) return TxStatus::internal(info.error());
-    auto have = parseCoinAmount(info->amount());
-    if (!have) return TxStatus::internal(have.error());
-    auto next = subtract ? have->sub(amount) : have->add(amount);
-    if (!next) return TxStatus::internal(next.error());
-    auto rps = rewardPerShare(ctx.store, topicId, reputer);
-    if (!rps) return TxStatus::internal(rps.error());
-    auto debt = next->mulDiv(*rps, rewardShareScale());
-    if (!debt) return TxStatus::internal(debt.error());
-    const Bytes k = key(kDeleg, topicId, reputer, delegator);
-    Status s;
-    if (next->isZero()) {
-        s = ctx.store.remove(k);
-    } else {
-        info->set_amount(coinAmountString(*next));
-        info->set_reward_debt(coinAmountString(*debt));
-        s = writeProto(ctx.store, k, *info);
-    }
-    if (!s) return TxStatus::internal(s.error());
-    for (const Bytes& total : {key(kDelegTo, topicId, reputer), key(kDelegBy, topicId, delegator),
-                               key(kTopicStake, topicId)})
-        if (auto r = addAmount(ctx.store, total, amount, subtract); !r)
-            return TxStatus::internal(r.error());
-    return TxStatus::success();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pending removals
-
-Result<std::optional<pb::StakeRemovalInfo>> EmissionsKeeper::stakeRemoval(const KvStore& store,
-                                                                          uint64_t topicId,
-                                                                          ByteSpan reputer) const {
-    return readProto<pb::StakeRemovalInfo>(store, key(kRemoval, topicId, reputer), "stake removal");
-}
-
-Status EmissionsKeeper::setStakeRemoval(KvStore& store, const pb::StakeRemovalInfo& info) const {
-    auto reputer = parseAddress(info.reputer());
-    if (!reputer) return reputer.error();
-    if (auto s = deleteStakeRemoval(store, info.topic_id(), *reputer); !s) return s;
-    if (auto s = writeProto(store, key(kRemoval, info.topic_id(), *reputer), info); !s) return s;
-    return store.set(
-        removalIndexKey(kRemovalAt, info.block_removal_completed(), info.topic_id(), *reputer),
-        Bytes{});
-}
-
-Status EmissionsKeeper::deleteStakeRemoval(KvStore& store, uint64_t topicId,
-                                           ByteSpan reputer) const {
-    auto existing = stakeRemoval(store, topicId, reputer);
-    if (!existing) return existing.error();
-    if (!*existing) return {};
-    if (auto s = store.remove(
-            removalIndexKey(kRemovalAt, (*existing)->block_removal_completed(), topicId, reputer));
-        !s)
-        return s;
-    return store.remove(key(kRemoval, topicId, reputer));
-}
-
-Result<std::optional<pb::DelegateStakeRemovalInfo>> EmissionsKeeper::delegateStakeRemoval(
-    const KvStore& store, uint64_t topicId, ByteSpan reputer, ByteSpan delegator) const {
-    return readProto<pb::DelegateStakeRemovalInfo>(
-        store, key(kDelegRemoval, topicId, reputer, delegator), "delegate stake removal");
-}
-
-Status EmissionsKeeper::setDelegateStakeRemoval(KvStore& store,
-                                                const pb::DelegateStakeRemovalInfo& info) const {
-    auto reputer = parseAddress(info.reputer());
-    if (!reputer) return reputer.error();
-    auto delegator = parseAddress(info.delegator());
-    if (!delegator) return delegator.error();
-    if (auto s = deleteDelegateStakeRemoval(store, info.topic_id(), *reputer, *delegator); !s)
-        return s;
-    if (auto s = writeProto(store, key(kDelegRemoval, info.topic_id(), *reputer, *delegator), info);
-        !s)
-        return s;
-    return store.set(removalIndexKey(kDelegRemovalAt, info.block_removal_completed(),
-                                     info.topic_id(), *reputer, *delegator),
-                     Bytes{});
-}
-
-Status EmissionsKeeper::deleteDelegateStakeRemoval(KvStore& store, uint64_t topicId,
-                                                   ByteSpan reputer, ByteSpan delegator) const {
-    auto existing = delegateStakeRemoval(store, topicId, reputer, delegator);
-    if (!existing) return existing.error();
-    if (!*existing) return {};
-    if (auto s = store.remove(removalIndexKey(
-            kDelegRemovalAt, (*existing)->block_removal_completed(), topicId, reputer, delegator));
-        !s)
-        return s;
-    return store.remove(key(kDelegRemoval, topicId, reputer, delegator));
-}
-
-namespace {
-
-// Index keys under `prefix` with a height ≤ `height`, in key order.
-Result<std::vector<Bytes>> dueIndexKeys(const KvStore& store, std::string_view prefix,
-                                        int64_t height) {
-    std::vector<Bytes> keys;
-    const Bytes p = allora::toBytes(std::string(prefix));
-    auto s = store.forEachPrefix(p, [&](ByteSpan k, ByteSpan) {
-        if (k.size() < p.size() + 16) return true;
-        if (readU64(k, p.size()) > static_cast<uint64_t>(height)) return false;
-        keys.emplace_back(k.begin(), k.end());
-        return true;
-    });
-    if (!s) return s.error();
-    return keys;
-}
-
-}  // namespace
-
-Result<std::vector<pb::StakeRemovalInfo>> EmissionsKeeper::stakeRemovalsDue(const KvStore& store,
-                                                                            int64_t height) const {
-    auto keys = dueIndexKeys(store, kRemovalAt, height);
-    if (!keys) return keys.error();
-    std::vector<pb::StakeRemovalInfo> out;
-    const size_t base = kRemovalAt.size();
-    for (const Bytes& k : *keys) {
-        const uint64_t topicId = readU64(k, base + 8);
-        const ByteSpan reputer(k.data() + base + 16, k.size() - base - 16);
-        auto info = stakeRemoval(store, topicId, reputer);
-        if (!info) return info.error();
-        if (!*info) return makeError(ErrorCode::Corrupt, "stake removal index without record");
-        out.push_back(std::move(**info));
-    }
-    return out;
-}
-
-Result<std::vector<pb::DelegateStakeRemovalInfo>> EmissionsKeeper::delegateStakeRemovalsDue(
-    const KvStore& store, int64_t height) const {
-    auto keys = dueIndexKeys(store, kDelegRemovalAt, height);
-    if (!keys) return keys.error();
-    std::vector<pb::DelegateStakeRemovalInfo> out;
-    const size_t base = kDelegRemovalAt.size();
-    for (const Bytes& k : *keys) {
-        if (k.size() != base + 16 + 40)
-            return makeError(ErrorCode::Corrupt, "delegate removal index key is corrupt");
-        const uint64_t topicId = readU64(k, base + 8);
-        const ByteSpan reputer(k.data() + base + 16, 20), delegator(k.data() + base + 36, 20);
-        auto info = delegateStakeRemoval(store, topicId, reputer, delegator);
-        if (!info) return info.error();
-        if (!*info) return makeError(ErrorCode::Corrupt, "delegate removal index without record");
-        out.push_back(std::move(**info));
-    }
-    return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Nonces and payloads
-
-Result<pb::Nonces> EmissionsKeeper::workerNonces(const KvStore& store, uint64_t topicId) const {
-    auto n = readProto<pb::Nonces>(store, key(kWorkerNonces, topicId), "worker nonces");
-    if (!n) return n.error();
-    return *n ? std::move(**n) : pb::Nonces{};
-}
-
-Status EmissionsKeeper::setWorkerNonces(KvStore& store, uint64_t topicId,
-                                        const pb::Nonces& nonces) const {
-    if (nonces.nonces_size() == 0) return store.remove(key(kWorkerNonces, topicId));
-    return writeProto(store, key(kWorkerNonces, topicId), nonces);
-}
-
-Result<pb::ReputerRequestNonces> EmissionsKeeper::reputerNonces(const KvStore& store,
-                                                                uint64_t topicId) const {
-    auto n =
-        readProto<pb::ReputerRequestNonces>(store, key(kReputerNonces, topicId), "reputer nonces");
-    if (!n) return n.error();
-    return *n ? std::move(**n) : pb::ReputerRequestNonces{};
-}
-
-Status EmissionsKeeper::setReputerNonces(KvStore& store, uint64_t topicId,
-                                         const pb::ReputerRequestNonces& nonces) const {
-    if (nonces.nonces_size() == 0) return store.remove(key(kReputerNonces, topicId));
-    return writeProto(store, key(kReputerNonces, topicId), nonces);
-}
-
-Result<bool> EmissionsKeeper::hasWorkerPayload(const KvStore& store, uint64_t topicId,
-                                               int64_t nonce, ByteSpan worker) const {
-    for (std::string_view prefix : {kInference, kForecast}) {
-        auto raw = store.get(nonceKey(prefix, topicId, nonce, worker));
-        if (!raw) return raw.error();
-        if (raw->has_value()) return true;
-    }
-    return false;
-}
-
-Status EmissionsKeeper::setInference(KvStore& store, uint64_t topicId, int64_t nonce,
-                                     ByteSpan worker, const pb::Inference& inference) const {
-    if (auto s = writeProto(store, nonceKey(kInference, topicId, nonce, worker), inference); !s)
-        return s;
-    return writeProto(store, key(kLatestInference, topicId, worker), inference);
-}
-
-Status EmissionsKeeper::setForecast(KvStore& store, uint64_t topicId, int64_t nonce,
-                                    ByteSpan worker, const pb::Forecast& forecast) const {
-    return writeProto(store, nonceKey(kForecast, topicId, nonce, worker), forecast);
-}
-
-Result<std::vector<pb::Inference>> EmissionsKeeper::inferencesAt(const KvStore& store,
-                                                                 uint64_t topicId,
-                                                                 int64_t nonce) const {
-    return readAll<pb::Inference>(store, nonceKey(kInference, topicId, nonce, {}), "inference");
-}
-
-Result<std::vector<pb::Forecast>> EmissionsKeeper::forecastsAt(const KvStore& store,
-                                                               uint64_t topicId,
-                                                               int64_t nonce) const {
-    return readAll<pb::Forecast>(store, nonceKey(kForecast, topicId, nonce, {}), "forecast");
-}
-
-Result<std::optional<pb::Inference>> EmissionsKeeper::latestInference(const KvStore& store,
-                                                                      uint64_t topicId,
-                                                                      ByteSpan worker) const {
-    return readProto<pb::Inference>(store, key(kLatestInference, topicId, worker), "inference");
-}
-
-Result<bool> EmissionsKeeper::hasReputerPayload(const KvStore& store, uint64_t topicId,
-                                                int64_t nonce, ByteSpan reputer) const {
-    auto raw = store.get(nonceKey(kReputerPayload, topicId, nonce, reputer));
-    if (!raw) return raw.error();
-    return raw->has_value();
-}
-
-Status EmissionsKeeper::setReputerPayload(KvStore& store, uint64_t topicId, int64_t nonce,
-                                          ByteSpan reputer,
-                                          const pb::ReputerValueBundle& bundle) const {
-    return writeProto(store, nonceKey(kReputerPayload, topicId, nonce, reputer), bundle);
-}
-
-Result<std::vector<pb::ReputerValueBundle>> EmissionsKeeper::reputerPayloadsAt(
-    const KvStore& store, uint64_t topicId, int64_t nonce) const {
-    return readAll<pb::ReputerValueBundle>(store, nonceKey(kReputerPayload, topicId, nonce, {}),
-                                           "reputer bundle");
-}
-
-Result<double> EmissionsKeeper::infererScoreEma(const KvStore& store, uint64_t topicId,
-                                                ByteSpan inferer) const {
-    auto raw = store.get(key(kInfererEma, topicId, inferer));
-    if (!raw) return raw.error();
-    if (!*raw) return 0.0;
-    return parseDecimal(
-        std::string_view(reinterpret_cast<const char*>((*raw)->data()), (*raw)->size()));
 }
 
 }  // namespace allora::node::emissions
