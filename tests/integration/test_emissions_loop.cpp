@@ -1,0 +1,621 @@
+// Issue 4's end-to-end emissions loop on a real in-process solo devnet (SQLite home in a temporary
+// directory, short blocks, the mint running with a short month): a consumer creates a topic, five
+// workers of known quality (a seeded AR(1) series plus seeded noise of growing size) send signed
+// inferences and forecasts of each other's losses, three staked reputers report the log10 MSE of
+// every output of the latest network inference, and the consumer funds the topic midway. Every
+// message goes through NodeApi::broadcastTxSync as a signed, fee-paying transaction
+// (tests/integration/emissions_actors.h builds the payloads). Every committed block's events are
+// heard through the engine's block subscription.
+//
+// Asserted after the loop: rewards were paid (each worker's balance moved by exactly its reward
+// events minus what it paid, each reputer's stake rose by its reward events), tokens are conserved
+// (the supply grew by exactly what the mint minted, > 0; the balances of every account and module
+// sum to the supply; the reward pool holds what the mint put in minus what was paid), and the
+// network inference's mean log10 squared error over the epochs after a 5-epoch warm-up is below
+// the naive inference's and below the median worker's.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "allora/bank/v1/bank.pb.h"
+#include "allora/emissions/v9/query.pb.h"
+#include "allora/mint/v1/query.pb.h"
+#include "node/chain/chain_query.h"
+#include "node/modules/address.h"
+#include "node/node.h"
+#include "node/node_setup.h"
+#include "node/participants/chain_client.h"
+#include "node/validator_key.h"
+#include "tests/integration/emissions_actors.h"
+#include "tests/unit/test_chain_fixture.h"
+
+using namespace allora;
+using allora::participants::ChainClient;
+using allora::participants::ParticipantAccount;
+namespace pb = ::emissions::v9;
+
+namespace {
+
+constexpr std::chrono::milliseconds kBlockTime{200};
+constexpr int64_t kEpochLength = 5;
+constexpr int64_t kWindow = 4;  // worker submission window (blocks)
+constexpr int64_t kLag = 5;     // ground-truth lag (blocks)
+constexpr size_t kWarmUp = 5;   // epochs left out of the loss comparison
+constexpr size_t kEpochs = 25;  // epochs with reputer losses (>= 20 after the warm-up)
+constexpr int kLoopTimeoutMs = 50'000;
+// The workers' noise (standard deviations around the truth): the ordering of quality is known.
+constexpr double kNoise[] = {0.1, 0.2, 0.4, 0.8, 1.6};
+constexpr size_t kWorkers = std::size(kNoise);
+constexpr size_t kReputers = 3;
+// Every module account that holds tokens (auth's fee collector, the mint's and emissions' pools).
+constexpr const char* kModules[] = {"fee_collector", "ecosystem", "allorastaking", "allorarewards",
+                                    "allorapendingrewards"};
+constexpr const char* kRewardsModule = "allorarewards";
+
+// splitmix64: deterministic, platform-independent pseudo-random numbers.
+uint64_t mix(uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+// A standard normal draw keyed by (stream, index), by Box-Muller.
+double gaussian(uint64_t stream, uint64_t index) {
+    const uint64_t a = mix(stream * 0x100000001b3ULL ^ mix(index));
+    const uint64_t b = mix(a);
+    const double u1 = (static_cast<double>(a >> 11) + 1.0) / 9007199254740993.0;
+    const double u2 = static_cast<double>(b >> 11) / 9007199254740992.0;
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+// The ground truth at a step: x_{s+1} = 0.8 x_s + N(0, 1), x_0 = 0, seeded.
+double truthAt(uint64_t step) {
+    static std::vector<double> series{0.0};
+    while (series.size() <= step)
+        series.push_back(0.8 * series.back() + gaussian(7, series.size()));
+    return series[step];
+}
+uint64_t stepOf(int64_t nonce) {
+    return static_cast<uint64_t>(nonce / kEpochLength);
+}
+double workerInference(size_t worker, int64_t nonce) {
+    return truthAt(stepOf(nonce)) + kNoise[worker] * gaussian(100 + worker, stepOf(nonce));
+}
+// Worker `forecaster`'s forecast of inferer `inferer`'s loss at a nonce. Forecasters are
+// context-aware, as the protocol means them to be: each has a noisy view (its own noise, growing
+// with its index, in log10 units) of how far this epoch's inference of the other worker will be
+// from the truth. A forecast without such context (a constant per inferer) adds nothing to what
+// the regrets already know, and the network could not beat the naive inference with it.
+double forecastLoss(size_t forecaster, size_t inferer, int64_t nonce) {
+    return emactors::logLoss(workerInference(inferer, nonce), truthAt(stepOf(nonce))) +
+           0.25 * static_cast<double>(forecaster + 1) *
+               gaussian(1000 + forecaster * 16 + inferer, stepOf(nonce));
+}
+
+Amount amountOf(const std::string& text) {
+    if (text.empty()) return Amount{};
+    auto a = Amount::parse(text);
+    if (!a) qFatal("amount '%s': %s", text.c_str(), a.message().c_str());
+    return *a;
+}
+Amount plus(const Amount& a, const Amount& b) {
+    auto s = a.add(b);
+    if (!s) qFatal("%s", s.message().c_str());
+    return *s;
+}
+std::string allo(const Amount& a) {
+    return a.toAlloString(6) + " ALLO";
+}
+
+// What the committed blocks said, summed (written on the engine's thread).
+struct Ledger {
+    std::mutex mu;
+    uint64_t height = 0;
+    std::map<std::string, Amount> received, sent, fees;               // by bech32 address
+    std::map<std::string, Amount> rewards;                            // EventRewardPaid by address
+    std::map<std::pair<std::string, std::string>, Amount> transfers;  // (sender, recipient)
+    std::set<std::string> addresses;
+    Amount minted, rewardsCut, validatorCut, rewardsPaid;
+    size_t failedTxs = 0;
+    std::string firstFailure;
+
+    static std::string attr(const node::Event& e, std::string_view key) {
+        for (const auto& a : e.attributes)
+            if (a.key == key) return a.value;
+        return {};
+    }
+    void add(const node::Event& e) {
+        if (e.type == "transfer") {
+            const std::string from = attr(e, "sender"), to = attr(e, "recipient");
+            const Amount a = amountOf(attr(e, "amount"));
+            sent[from] = plus(sent[from], a);
+            received[to] = plus(received[to], a);
+            transfers[{from, to}] = plus(transfers[{from, to}], a);
+            addresses.insert(from);
+            addresses.insert(to);
+        } else if (e.type == "tx" && !attr(e, "fee_payer").empty()) {
+            const std::string payer = attr(e, "fee_payer");
+            fees[payer] = plus(fees[payer], amountOf(attr(e, "fee")));
+        } else if (e.type == "coinbase") {
+            minted = plus(minted, amountOf(attr(e, "amount")));
+        } else if (e.type == "mint.v1.EventBlockEmission") {
+            rewardsCut = plus(rewardsCut, amountOf(attr(e, "allora_rewards_cut")));
+            validatorCut = plus(validatorCut, amountOf(attr(e, "validator_cut")));
+        } else if (e.type == "emissions.v9.EventRewardPaid") {
+            const Amount a = amountOf(attr(e, "amount"));
+            rewards[attr(e, "address")] = plus(rewards[attr(e, "address")], a);
+            rewardsPaid = plus(rewardsPaid, a);
+        }
+    }
+    void onBlock(const node::consensus::CommittedBlock& b) {
+        std::lock_guard lock(mu);
+        for (const auto& e : b.events) add(e);
+        for (const auto& r : b.txResults) {
+            if (!r.ok()) {
+                ++failedTxs;
+                if (firstFailure.empty()) firstFailure = r.log;
+            }
+            for (const auto& e : r.events) add(e);
+        }
+        height = b.height;
+    }
+};
+
+struct Actor {
+    wallet::Account key;
+    ParticipantAccount account;
+    // The same key twice: the payload signer and the tx sender (an Account is not copyable).
+    explicit Actor(uint32_t index)
+        : key(chaintest::key(index).account), account(chaintest::key(index).account) {}
+    const std::string& address() const { return key.address; }
+};
+
+class Devnet {
+public:
+    QTemporaryDir dir;
+    std::unique_ptr<node::Node> node;
+    Ledger ledger;
+    std::unique_ptr<node::consensus::Subscription> subscription;
+
+    uint64_t height() { return node->engine().height(); }
+    // Blocks until the chain is past `h` (fails the test on a halted engine).
+    void waitPast(uint64_t h) {
+        QDeadlineTimer deadline(10'000);
+        while (height() <= h && !deadline.hasExpired()) {
+            if (auto failure = node->engine().failure())
+                qFatal("the node halted: %s", failure->message.c_str());
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (height() <= h) qFatal("no block after height %llu", static_cast<unsigned long long>(h));
+    }
+};
+
+SecureBytes password() {
+    return SecureBytes(asBytes(std::string_view("emissions-loop-password")));
+}
+
+template <typename Resp>
+Resp mustQuery(ChainClient& chain, std::string_view path,
+               const google::protobuf::MessageLite& request) {
+    auto r = chain.query<Resp>(path, request);
+    if (!r) qFatal("%s", r.message().c_str());
+    return std::move(*r);
+}
+
+Amount balanceOf(ChainClient& chain, const std::string& address) {
+    allora::bank::v1::QueryAllBalancesRequest q;
+    q.set_address(address);
+    auto r = mustQuery<allora::bank::v1::QueryAllBalancesResponse>(
+        chain, node::query_paths::kAllBalances, q);
+    Amount out;
+    for (const auto& c : r.balances())
+        if (c.denom() == "uallo") out = plus(out, amountOf(c.amount()));
+    return out;
+}
+Amount supplyOf(ChainClient& chain) {
+    allora::bank::v1::QueryAllBalancesRequest none;  // the request is empty
+    auto r = mustQuery<allora::bank::v1::QueryTotalSupplyResponse>(
+        chain, node::query_paths::kTotalSupply, none);
+    Amount out;
+    for (const auto& c : r.supply())
+        if (c.denom() == "uallo") out = plus(out, amountOf(c.amount()));
+    return out;
+}
+Amount stakeOf(ChainClient& chain, uint64_t topic, const std::string& address) {
+    pb::GetReputerStakeInTopicRequest q;
+    q.set_topic_id(topic);
+    q.set_address(address);
+    return amountOf(
+        chain.emissions<pb::GetReputerStakeInTopicResponse>("GetReputerStakeInTopic", q)->amount());
+}
+
+double mean(const std::vector<double>& v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return v.empty() ? NAN : s / static_cast<double>(v.size());
+}
+
+}  // namespace
+
+class TestEmissionsLoop : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void networkLearnsRewardsAndConserves() {
+        QElapsedTimer clock;
+        clock.start();
+        // Actors: five workers, three reputers, one consumer (the topic's creator and funder).
+        std::vector<Actor> workers, reputers;
+        for (size_t i = 0; i < kWorkers; ++i) workers.emplace_back(10 + i);
+        for (size_t i = 0; i < kReputers; ++i) reputers.emplace_back(20 + i);
+        Actor consumer(30);
+        std::vector<std::string> funded{consumer.address()};
+        for (const auto& a : workers) funded.push_back(a.address());
+        for (const auto& a : reputers) funded.push_back(a.address());
+
+        Devnet devnet;
+        QVERIFY(devnet.dir.isValid());
+        const node::NodeHome home{std::filesystem::path(devnet.dir.path().toStdString())};
+        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+        auto setup = node::devnetHomeSetup(funded, now, kBlockTime);
+        QVERIFY2(setup.ok(), setup ? "" : setup.message().c_str());
+        // The mint must have params to mint; a month of 100 blocks recalculates the rate often.
+        setup->moduleStates["mint"] = R"({"params": {"blocks_per_month": 100}})";
+        auto created = node::createNodeHome(home, *setup, password());
+        QVERIFY2(created.ok(), created ? "" : created.message().c_str());
+
+        node::NodeOptions options;
+        options.home = home;
+        options.config = created->config;
+        auto key = node::ValidatorKeyFile::load(home.validatorKeyFile());
+        QVERIFY(key.ok());
+        auto unlocked = key->unlock(password());
+        QVERIFY(unlocked.ok());
+        options.validatorKey = std::move(*unlocked);
+        options.serveApi = false;
+        options.log = [](LogLevel level, std::string_view component, std::string_view msg) {
+            if (level >= LogLevel::Warn)
+                qWarning("%.*s: %.*s", int(component.size()), component.data(), int(msg.size()),
+                         msg.data());
+        };
+        auto opened = node::Node::open(std::move(options));
+        QVERIFY2(opened.ok(), opened ? "" : opened.message().c_str());
+        devnet.node = std::move(*opened);
+        ChainClient chain(*devnet.node);
+        const Amount genesisSupply = supplyOf(chain);
+        const std::string ecosystem = node::formatAddress(node::moduleAddress("ecosystem"));
+        const Amount ecosystemStart = balanceOf(chain, ecosystem);
+        devnet.subscription = devnet.node->engine().subscribeBlocks(
+            [&ledger = devnet.ledger](const node::consensus::CommittedBlock& b) {
+                ledger.onBlock(b);
+            });
+        QVERIFY(devnet.node->start().ok());
+        devnet.waitPast(0);
+
+        // The topic, then registrations and stakes (reputers stake different amounts).
+        pb::CreateNewTopicRequest topicMsg;
+        topicMsg.set_creator(consumer.address());
+        topicMsg.set_metadata("AR(1) series, emissions loop test");
+        topicMsg.set_loss_method("mse");
+        topicMsg.set_epoch_length(kEpochLength);
+        topicMsg.set_ground_truth_lag(kLag);
+        topicMsg.set_worker_submission_window(kWindow);
+        topicMsg.set_p_norm("3");
+        topicMsg.set_alpha_regret("0.1");
+        topicMsg.set_allow_negative(true);
+        topicMsg.set_epsilon("0.01");
+        topicMsg.set_merit_sortition_alpha("0.1");
+        topicMsg.set_active_inferer_quantile("0.25");
+        topicMsg.set_active_forecaster_quantile("0.25");
+        topicMsg.set_active_reputer_quantile("0.25");
+        auto sentTopic =
+            consumer.account.send(chain, {emactors::anyMessage("CreateNewTopicRequest", topicMsg)});
+        QVERIFY2(sentTopic.ok() && sentTopic->ok(),
+                 sentTopic ? sentTopic->log.c_str() : sentTopic.message().c_str());
+        devnet.waitPast(devnet.height());
+        constexpr uint64_t kTopic = 1;
+        pb::GetTopicRequest tq;
+        tq.set_topic_id(kTopic);
+        QVERIFY(chain.emissions<pb::GetTopicResponse>("GetTopic", tq).ok());
+
+        for (auto& w : workers) {
+            pb::RegisterRequest m;
+            m.set_sender(w.address());
+            m.set_owner(w.address());
+            m.set_topic_id(kTopic);
+            m.set_is_reputer(false);
+            auto r = w.account.send(chain, {emactors::anyMessage("RegisterRequest", m)});
+            QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
+        }
+        std::vector<Amount> stakeSet;
+        for (size_t i = 0; i < reputers.size(); ++i) {
+            pb::RegisterRequest m;
+            m.set_sender(reputers[i].address());
+            m.set_owner(reputers[i].address());
+            m.set_topic_id(kTopic);
+            m.set_is_reputer(true);
+            pb::AddStakeRequest s;
+            s.set_sender(reputers[i].address());
+            s.set_topic_id(kTopic);
+            stakeSet.push_back(Amount::fromAllo(1000 * (i + 1)));
+            s.set_amount(stakeSet.back().toUalloString());
+            auto r = reputers[i].account.send(chain, {emactors::anyMessage("RegisterRequest", m),
+                                                      emactors::anyMessage("AddStakeRequest", s)});
+            QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
+        }
+        devnet.waitPast(devnet.height());
+        for (size_t i = 0; i < reputers.size(); ++i)
+            QCOMPARE(stakeOf(chain, kTopic, reputers[i].address()), stakeSet[i]);
+        // Balances and stakes from here on: what the loop changes.
+        std::vector<Amount> workerStart, reputerStakeStart;
+        std::map<std::string, Amount> rewardsBefore, sentBefore, receivedBefore, feesBefore;
+        uint64_t startHeight = 0;
+        for (;;) {  // a consistent snapshot: no block committed in between
+            startHeight = devnet.height();
+            workerStart.clear();
+            reputerStakeStart.clear();
+            for (auto& w : workers) workerStart.push_back(balanceOf(chain, w.address()));
+            for (auto& r : reputers)
+                reputerStakeStart.push_back(stakeOf(chain, kTopic, r.address()));
+            std::lock_guard lock(devnet.ledger.mu);
+            if (devnet.height() == startHeight && devnet.ledger.height == startHeight) {
+                rewardsBefore = devnet.ledger.rewards;
+                sentBefore = devnet.ledger.sent;
+                receivedBefore = devnet.ledger.received;
+                feesBefore = devnet.ledger.fees;
+                break;
+            }
+        }
+
+        // The loop: each new block, look at the open nonces and answer them.
+        std::map<int64_t, pb::NetworkInferences> inferences;  // by nonce
+        std::set<int64_t> workedNonces, reputedNonces;
+        bool funded_ = false;
+        Amount funding = Amount::fromAllo(50);
+        size_t rejected = 0;
+        std::string firstRejection;
+        auto note = [&](const Result<node::TxResult>& r) {
+            if (r.ok() && r->ok()) return;
+            ++rejected;
+            if (firstRejection.empty()) firstRejection = r ? r->log : r.message();
+        };
+        QDeadlineTimer deadline(kLoopTimeoutMs);
+        uint64_t seen = devnet.height();
+        while (reputedNonces.size() < kEpochs && !deadline.hasExpired()) {
+            devnet.waitPast(seen);
+            seen = devnet.height();
+            const auto h = static_cast<int64_t>(seen);
+            pb::GetLatestNetworkInferencesRequest lq;
+            lq.set_topic_id(kTopic);
+            if (auto n = chain.emissions<pb::GetLatestNetworkInferencesResponse>(
+                    "GetLatestNetworkInferences", lq);
+                n.ok() && n->network_inferences().block_height() > 0)
+                inferences.emplace(n->network_inferences().block_height(), n->network_inferences());
+
+            pb::GetUnfulfilledWorkerNoncesRequest wq;
+            wq.set_topic_id(kTopic);
+            if (auto open = chain.emissions<pb::GetUnfulfilledWorkerNoncesResponse>(
+                    "GetUnfulfilledWorkerNonces", wq))
+                for (const pb::Nonce& n : open->nonces().nonces()) {
+                    const int64_t nonce = n.block_height();
+                    // The tx lands in the next block at the earliest, within nonce < h' <= nonce+w.
+                    if (h < nonce || h + 1 >= nonce + kWindow || workedNonces.count(nonce))
+                        continue;
+                    workedNonces.insert(nonce);
+                    for (size_t i = 0; i < workers.size(); ++i) {
+                        std::vector<std::pair<std::string, double>> forecast;
+                        for (size_t j = 0; j < workers.size(); ++j)
+                            if (j != i)
+                                forecast.emplace_back(workers[j].address(),
+                                                      forecastLoss(i, j, nonce));
+                        note(workers[i].account.send(
+                            chain, {emactors::workerPayload(workers[i].key, kTopic, nonce,
+                                                            workerInference(i, nonce), forecast)}));
+                    }
+                }
+            pb::GetUnfulfilledReputerNoncesRequest rq;
+            rq.set_topic_id(kTopic);
+            if (auto open = chain.emissions<pb::GetUnfulfilledReputerNoncesResponse>(
+                    "GetUnfulfilledReputerNonces", rq))
+                for (const pb::ReputerRequestNonce& r : open->nonces().nonces()) {
+                    const int64_t nonce = r.reputer_nonce().block_height();
+                    if (h + 1 < nonce + kLag || h + 1 > nonce + 2 * kLag ||
+                        reputedNonces.count(nonce) || !inferences.count(nonce))
+                        continue;
+                    reputedNonces.insert(nonce);
+                    const double truth = truthAt(stepOf(nonce));
+                    for (auto& rep : reputers)
+                        note(rep.account.send(
+                            chain, {emactors::reputerPayload(
+                                       rep.key, emactors::lossesOf(inferences[nonce], truth,
+                                                                   rep.address()))}));
+                }
+            // Midway, the consumer pays what it wants for the topic.
+            if (!funded_ && reputedNonces.size() >= kEpochs / 2) {
+                pb::FundTopicRequest f;
+                f.set_sender(consumer.address());
+                f.set_topic_id(kTopic);
+                f.set_amount(funding.toUalloString());
+                auto r =
+                    consumer.account.send(chain, {emactors::anyMessage("FundTopicRequest", f)});
+                QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
+                funded_ = true;
+            }
+        }
+        QVERIFY2(reputedNonces.size() >= kEpochs,
+                 qPrintable(QStringLiteral("only %1 epochs with losses in %2 ms")
+                                .arg(reputedNonces.size())
+                                .arg(kLoopTimeoutMs)));
+        QVERIFY(funded_);
+        // Let the last reputer nonces close (rewards are paid then), sending nothing more.
+        devnet.waitPast(devnet.height() + 2);
+
+        // A consistent end snapshot.
+        std::vector<Amount> workerEnd, reputerStakeEnd;
+        std::map<std::string, Amount> rewards, sent, received, fees;
+        std::map<std::pair<std::string, std::string>, Amount> transfers;
+        std::set<std::string> addresses(funded.begin(), funded.end());
+        Amount supplyEnd, balancesSum, mintedEvents, rewardsCut, validatorCut, rewardsPaid;
+        Amount rewardPool, ecosystemEnd;
+        pb::GetTopicResponse topicEnd;
+        ::mint::v1::EmissionInfoResponse mintInfo;
+        size_t failedTxs = 0;
+        std::string firstFailure;
+        const std::string rewardsModule = node::formatAddress(node::moduleAddress(kRewardsModule));
+        for (;;) {
+            const uint64_t h = devnet.height();
+            workerEnd.clear();
+            reputerStakeEnd.clear();
+            for (auto& w : workers) workerEnd.push_back(balanceOf(chain, w.address()));
+            for (auto& r : reputers) reputerStakeEnd.push_back(stakeOf(chain, kTopic, r.address()));
+            supplyEnd = supplyOf(chain);
+            mintInfo = mustQuery<::mint::v1::EmissionInfoResponse>(
+                chain, "/mint.v1.Query/EmissionInfo", ::mint::v1::EmissionInfoRequest{});
+            topicEnd = *chain.emissions<pb::GetTopicResponse>("GetTopic", tq);
+            std::set<std::string> all = addresses;
+            for (const char* module : kModules)
+                all.insert(node::formatAddress(node::moduleAddress(module)));
+            {
+                std::lock_guard lock(devnet.ledger.mu);
+                all.insert(devnet.ledger.addresses.begin(), devnet.ledger.addresses.end());
+            }
+            balancesSum = Amount{};
+            for (const auto& a : all) balancesSum = plus(balancesSum, balanceOf(chain, a));
+            rewardPool = balanceOf(chain, rewardsModule);
+            ecosystemEnd = balanceOf(chain, ecosystem);
+            std::lock_guard lock(devnet.ledger.mu);
+            if (devnet.height() != h || devnet.ledger.height != h) continue;  // a block came
+            const Ledger& l = devnet.ledger;
+            rewards = l.rewards;
+            sent = l.sent;
+            received = l.received;
+            fees = l.fees;
+            transfers = l.transfers;
+            mintedEvents = l.minted;
+            rewardsCut = l.rewardsCut;
+            validatorCut = l.validatorCut;
+            rewardsPaid = l.rewardsPaid;
+            failedTxs = l.failedTxs;
+            firstFailure = l.firstFailure;
+            break;
+        }
+        devnet.subscription.reset();
+        devnet.node->stop();
+        qInfo("%zu epochs with losses, %zu txs refused at CheckTx (%s), %zu failed in blocks (%s)",
+              reputedNonces.size(), rejected, firstRejection.c_str(), failedTxs,
+              firstFailure.c_str());
+
+        // Rewards: each worker's balance moved by its reward events minus what it paid; each
+        // reputer's stake rose by its reward events (reputer rewards compound into stake).
+        auto since = [](std::map<std::string, Amount>& now, std::map<std::string, Amount>& before,
+                        const std::string& a) { return *now[a].sub(before[a]); };
+        Amount workerRewards;
+        std::ostringstream rewardReport;
+        for (size_t i = 0; i < workers.size(); ++i) {
+            const std::string& a = workers[i].address();
+            const Amount got = since(rewards, rewardsBefore, a);
+            const Amount paid = plus(since(sent, sentBefore, a), since(fees, feesBefore, a));
+            const Amount in = since(received, receivedBefore, a);
+            QCOMPARE(in, got);  // everything a worker received was a reward
+            QCOMPARE(plus(workerEnd[i], paid), plus(workerStart[i], got));
+            workerRewards = plus(workerRewards, got);
+            rewardReport << "worker σ=" << kNoise[i] << " " << allo(got) << "; ";
+        }
+        Amount reputerRewards;
+        for (size_t i = 0; i < reputers.size(); ++i) {
+            const std::string& a = reputers[i].address();
+            const Amount got = since(rewards, rewardsBefore, a);
+            QCOMPARE(reputerStakeEnd[i], plus(reputerStakeStart[i], got));
+            reputerRewards = plus(reputerRewards, got);
+            rewardReport << "reputer stake " << allo(reputerStakeStart[i]) << " +" << allo(got)
+                         << "; ";
+        }
+        qInfo("rewards: %s", rewardReport.str().c_str());
+        QVERIFY2(!workerRewards.isZero(), "no worker was paid");
+        QVERIFY2(!reputerRewards.isZero(), "no reputer was paid");
+
+        // Conservation.
+        const Amount mintedQuery = amountOf(mintInfo.ecosystem_tokens_minted());
+        qInfo(
+            "supply %s -> %s; minted %s (events %s); emission to validators %s, to the reward "
+            "pool %s = paid %s + held %s; topic revenue funded %s",
+            allo(genesisSupply).c_str(), allo(supplyEnd).c_str(), allo(mintedQuery).c_str(),
+            allo(mintedEvents).c_str(), allo(validatorCut).c_str(), allo(rewardsCut).c_str(),
+            allo(rewardsPaid).c_str(), allo(rewardPool).c_str(), allo(funding).c_str());
+        QVERIFY2(!mintedQuery.isZero(), "the mint minted nothing");
+        QCOMPARE(mintedEvents, mintedQuery);
+        QCOMPARE(supplyEnd, plus(genesisSupply, mintedQuery));
+        QCOMPARE(balancesSum, supplyEnd);
+        // The reward pool: what flowed in (the mint's cut and anything else) minus the rewards.
+        Amount poolIn;
+        for (const auto& [fromTo, amount] : transfers)
+            if (fromTo.second == rewardsModule) poolIn = plus(poolIn, amount);
+        QVERIFY(poolIn >= rewardsCut);
+        QCOMPARE(plus(rewardPool, rewardsPaid), poolIn);
+        // The treasury (ecosystem account): minted + fees and funding in = emission paid + held.
+        Amount ecoIn, ecoOut;
+        for (const auto& [fromTo, amount] : transfers) {
+            if (fromTo.second == ecosystem) ecoIn = plus(ecoIn, amount);
+            if (fromTo.first == ecosystem) ecoOut = plus(ecoOut, amount);
+        }
+        QCOMPARE(ecoOut, plus(validatorCut, rewardsCut));  // it pays only the block emission
+        QCOMPARE(plus(ecosystemEnd, ecoOut), plus(ecosystemStart, plus(mintedQuery, ecoIn)));
+        // The consumer's payment reached the treasury and counts as the topic's revenue.
+        const Amount fundedIn = transfers[std::make_pair(consumer.address(), ecosystem)];
+        QVERIFY(fundedIn >= funding);
+        qInfo(
+            "treasury: %s + minted %s + in %s (fees, funding) = paid out %s + held %s; topic "
+            "weight %s, effective revenue %s uallo",
+            allo(ecosystemStart).c_str(), allo(mintedQuery).c_str(), allo(ecoIn).c_str(),
+            allo(ecoOut).c_str(), allo(ecosystemEnd).c_str(), topicEnd.weight().c_str(),
+            topicEnd.effective_revenue().c_str());
+        // Every reward went to one of the loop's workers or reputers, and none before the loop.
+        for (const auto& [address, amount] : rewardsBefore) QVERIFY(amount.isZero());
+        QCOMPARE(rewardsPaid, plus(workerRewards, reputerRewards));
+
+        // The network inference against its parts, after the warm-up: log10 squared errors.
+        std::vector<double> network, naive;
+        std::map<std::string, std::vector<double>> byWorker;
+        size_t index = 0;
+        for (const auto& [nonce, ni] : inferences) {
+            if (index++ < kWarmUp) continue;
+            const double truth = truthAt(stepOf(nonce));
+            network.push_back(emactors::logLoss(emactors::parsed(ni.combined_value()), truth));
+            naive.push_back(emactors::logLoss(emactors::parsed(ni.naive_value()), truth));
+            for (const auto& v : ni.inferer_values())
+                byWorker[v.worker()].push_back(
+                    emactors::logLoss(emactors::parsed(v.value()), truth));
+        }
+        QVERIFY2(network.size() >= 20, qPrintable(QString::number(network.size())));
+        std::vector<double> workerMeans;
+        std::ostringstream lossReport;
+        lossReport << network.size() << " epochs after a " << kWarmUp << "-epoch warm-up: network "
+                   << mean(network) << ", naive " << mean(naive);
+        for (size_t i = 0; i < workers.size(); ++i) {
+            workerMeans.push_back(mean(byWorker[workers[i].address()]));
+            lossReport << ", worker σ=" << kNoise[i] << " " << workerMeans.back();
+        }
+        std::vector<double> sorted = workerMeans;
+        std::sort(sorted.begin(), sorted.end());
+        const double median = sorted[sorted.size() / 2];
+        lossReport << " (median worker " << median << ")";
+        qInfo("mean log10 squared error: %s", lossReport.str().c_str());
+        QVERIFY2(mean(network) < mean(naive), lossReport.str().c_str());
+        QVERIFY2(mean(network) < median, lossReport.str().c_str());
+        qInfo("%.1f s (block time %lld ms, epoch %lld blocks)",
+              static_cast<double>(clock.elapsed()) / 1000.0,
+              static_cast<long long>(kBlockTime.count()), static_cast<long long>(kEpochLength));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEmissionsLoop)
+#include "test_emissions_loop.moc"
