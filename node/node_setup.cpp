@@ -1,11 +1,13 @@
 #include "node/node_setup.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
 #include "core/amount.h"
 #include "node/modules/address.h"
 #include "node/modules/coins.h"
+#include "node/modules/emissions/genesis.h"
 #include "node/validator_key.h"
 
 namespace allora::node {
@@ -61,6 +63,21 @@ std::string devnetEmissionsGenesis() {
     return R"({"params": {"min_epoch_length": 2}})";
 }
 
+uint64_t devnetBlocksPerMonth(std::chrono::milliseconds blockTime) {
+    if (blockTime.count() <= 0) return 1;
+    return std::max<uint64_t>(1, static_cast<uint64_t>(kDevnetMonth / blockTime));
+}
+
+std::string devnetMintGenesis(std::chrono::milliseconds blockTime) {
+    // The emissions module's value in the devnet genesis (its default unless the devnet sets it).
+    auto emissionsParams = emissions::paramsFromGenesisJson(devnetEmissionsGenesis());
+    const std::string validators =
+        emissionsParams ? emissionsParams->validators_vs_allora_percent_reward()
+                        : emissions::defaultParams().validators_vs_allora_percent_reward();
+    return R"({"params": {"blocks_per_month": )" + std::to_string(devnetBlocksPerMonth(blockTime)) +
+           R"(, "validators_vs_allora_percent_reward": ")" + validators + R"("}})";
+}
+
 Result<HomeSetup> devnetHomeSetup(const std::vector<std::string>& fund, int64_t genesisTimeUnix,
                                   std::optional<std::chrono::milliseconds> blockTime) {
     HomeSetup setup;
@@ -69,6 +86,7 @@ Result<HomeSetup> devnetHomeSetup(const std::vector<std::string>& fund, int64_t 
     setup.genesisTimeUnix = genesisTimeUnix;
     setup.blockTime = blockTime;
     setup.moduleStates["emissions"] = devnetEmissionsGenesis();
+    setup.moduleStates["mint"] = devnetMintGenesis(blockTime.value_or(NodeConfig{}.blockTime));
     auto amount = Amount::parse(kDevnetFunding);
     if (!amount) return amount.error();
     for (const std::string& address : fund) {

@@ -59,10 +59,22 @@ inline constexpr int64_t kDevnetEpochLength = 5;
 // constant in code).
 std::string devnetEmissionsGenesis();
 
+// A devnet "month" for the mint module: ten minutes of blocks (600 at 1 s blocks), so the monthly
+// emission recalculation and the vesting months turn while one watches, and each block's share
+// of the monthly emission (E_month / blocks_per_month) is large enough to see the supply rise.
+inline constexpr std::chrono::milliseconds kDevnetMonth{600'000};
+uint64_t devnetBlocksPerMonth(std::chrono::milliseconds blockTime);
+
+// The mint genesis of a devnet: the defaults of PROTOCOL.md §7 and §8 except blocks_per_month
+// (devnetBlocksPerMonth), and validators_vs_allora_percent_reward set to the emissions genesis'
+// value, so both modules split the block reward alike.
+std::string devnetMintGenesis(std::chrono::milliseconds blockTime);
+
 // A devnet's home set-up (allorad devnet, allora-qt's "Try a local network"): chain
 // allora-devnet-1, moniker "devnet", each of `fund` given kDevnetFunding, the devnet emissions
-// params. With reference participants (node/participants/devnet_participants.h), their addresses
-// are simply part of `fund`. Fails on an invalid address or funding amount.
+// and mint params (without them the mint would use a month of 864,000 blocks). With reference
+// participants (node/participants/devnet_participants.h), their addresses are simply part of
+// `fund`. Fails on an invalid address or funding amount.
 Result<HomeSetup> devnetHomeSetup(const std::vector<std::string>& fund, int64_t genesisTimeUnix,
                                   std::optional<std::chrono::milliseconds> blockTime);
 

@@ -67,8 +67,10 @@ void NodeModel::createLocalNetwork(const QStringList& fund,
     for (const QString& a : fund) addresses.push_back(a.toStdString());
     runOnWorker(
         this, &worker_,
-        [home = home_, addresses, password, blockTime] {
-            Status s = node::api::createLocalDevnet(home, addresses, *password, blockTime);
+        [home = home_, addresses, password, blockTime, with = createParticipants_] {
+            Status s = participants::createLocalDevnet(
+                home, addresses, *password, blockTime,
+                with ? participants::WithParticipants::Yes : participants::WithParticipants::No);
             return s ? QString() : QString::fromStdString(s.error().message);
         },
         [this, password](QString error) {
@@ -102,8 +104,9 @@ void NodeModel::openAndStart(std::shared_ptr<const SecureBytes> password) {
         this, &worker_,
         [home = home_, password, serveApi = serveApi_] {
             Opened out;
-            // The node's log goes to the program's standard error, as allorad's does.
-            auto node = node::api::openLocalNode(
+            // The node's log goes to the program's standard error, as allorad's does. The
+            // participants (when the home has them) start with the node and stop before it.
+            auto node = participants::openLocalNode(
                 home, *password, makeStreamSink(std::cerr, LogLevel::Info), serveApi);
             if (!node) {
                 out.error = QString::fromStdString(node.error().message);

@@ -2,7 +2,9 @@
 // ClientModel). It creates the local development network, opens and starts the node, stops it,
 // and polls its status, all on one worker thread (opening unlocks the validator key with Argon2id
 // and stopping waits for the block in progress), and reports on the GUI thread through signals.
-// It sees the node only through node/api (LocalNode, NodeStatus).
+// It sees the node only through node/api (LocalNode, NodeStatus) and node/participants/
+// local_devnet.h, which creates the local network with the demo topics and runs their reference
+// workers and reputers next to the node (issue 5: "Try a local network" is that devnet).
 #pragma once
 
 #include <QObject>
@@ -17,6 +19,7 @@
 
 #include "core/bytes.h"
 #include "node/api/local_node.h"
+#include "node/participants/local_devnet.h"
 
 namespace allora::ui {
 
@@ -56,12 +59,18 @@ public:
     // it off so that parallel runs do not compete for the port).
     void setServeApi(bool serve) { serveApi_ = serve; }
     void setPollInterval(std::chrono::milliseconds interval);
+    // Whether createLocalNetwork also creates the reference participants, so the demo topics run
+    // on the new network. allora-qt turns it on (app/qt/main.cpp: "Try a local network" is that
+    // devnet); the model's default is off, for tests of other pages that need a quiet chain.
+    void setCreateParticipants(bool create) { createParticipants_ = create; }
 
     // Creates a one-node network in the home (state NoNetwork) funding `fund` with 1,000,000 ALLO
-    // each, its validator key sealed under `password`, then starts it.
+    // each, its validator key sealed under `password`, with the reference participants (unless
+    // turned off), then starts it.
     void createLocalNetwork(const QStringList& fund, std::shared_ptr<const SecureBytes> password,
                             std::optional<std::chrono::milliseconds> blockTime = std::nullopt);
-    // Opens and starts the node of the home (state Stopped or Failed).
+    // Opens and starts the node of the home (state Stopped or Failed), and its participants when
+    // it has them.
     void start(std::shared_ptr<const SecureBytes> password);
     // Stops the running node; state Stopping, then Stopped.
     void stop();
@@ -77,6 +86,7 @@ private:
 
     std::filesystem::path home_;
     bool serveApi_ = true;
+    bool createParticipants_ = false;
     State state_ = State::NoNetwork;
     QString lastError_;
     node::api::NodeStatus status_;

@@ -89,6 +89,9 @@ int main(int argc, char* argv[]) {
     // The node of this home runs inside the program; its model stops it (the block in progress
     // commits) when the program ends.
     allora::ui::NodeModel node(home);
+    // "Try a local network" creates a devnet with the demo topics and their reference workers
+    // and reputers, which then run inside the program next to the node.
+    node.setCreateParticipants(true);
     allora::ui::MainWindow window(&wallet, &node);  // destroyed before the models it shows
 
     auto showWindow = [&window] {

@@ -2,8 +2,6 @@
 
 #include <chrono>
 
-#include "core/amount.h"
-#include "node/modules/coins.h"
 #include "node/node.h"
 #include "node/node_setup.h"
 #include "node/validator_key.h"
@@ -43,19 +41,12 @@ bool hasNodeHome(const std::filesystem::path& home) {
 Status createLocalDevnet(const std::filesystem::path& home, const std::vector<std::string>& fund,
                          const SecureBytes& password,
                          std::optional<std::chrono::milliseconds> blockTime) {
-    HomeSetup setup;
-    setup.moniker = kDevnetMoniker;
-    setup.chainId = kDevnetChainId;
-    setup.genesisTimeUnix = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
-    setup.blockTime = blockTime;
-    auto amount = Amount::parse(kDevnetFunding);
-    if (!amount) return amount.error();
-    for (const std::string& address : fund)
-        setup.funded.push_back(
-            GenesisBalance{address, Coins{Coin{std::string(kBondDenom), *amount}}});
-    if (auto created = createNodeHome(NodeHome{home}, setup, password); !created)
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    auto setup = devnetHomeSetup(fund, now, blockTime);
+    if (!setup) return setup.error();
+    if (auto created = createNodeHome(NodeHome{home}, *setup, password); !created)
         return created.error();
     return {};
 }

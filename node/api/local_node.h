@@ -34,14 +34,18 @@ public:
 // True when `home` holds a node (its config.json exists).
 bool hasNodeHome(const std::filesystem::path& home);
 
-// Creates a one-node development network in `home` (as `allorad devnet` does): this node the only
-// validator (its key sealed under `password`), each of `fund` given 1,000,000 ALLO.
+// Creates a one-node development network in `home` (as `allorad devnet` does, node_setup.h's
+// devnetHomeSetup): this node the only validator (its key sealed under `password`), each of `fund`
+// given 1,000,000 ALLO, the devnet's emissions and mint params. No reference participants: the
+// node library does not know them (allora-qt creates its local network with them through
+// node/participants/local_devnet.h, which builds on these functions).
 Status createLocalDevnet(const std::filesystem::path& home, const std::vector<std::string>& fund,
                          const SecureBytes& password,
                          std::optional<std::chrono::milliseconds> blockTime = std::nullopt);
 
 // Opens the node of `home`, unlocking its validator key with `password` (WrongPassword when it
-// does not open it). `serveApi` also serves the HTTP API on the configured port.
+// does not open it). `serveApi` also serves the HTTP API on the configured port. The node alone:
+// node/participants/local_devnet.h's openLocalNode also runs the home's reference participants.
 Result<std::unique_ptr<LocalNode>> openLocalNode(const std::filesystem::path& home,
                                                  const SecureBytes& password, LogSink log,
                                                  bool serveApi = true);

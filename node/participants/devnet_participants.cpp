@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/password_seal.h"
 #include "node/node_setup.h"
 #include "node/participants/participant_keys.h"
 
@@ -14,6 +15,10 @@ Status createParticipantDevnet(const std::filesystem::path& home,
     if (std::filesystem::exists(nodeHome.configFile()))
         return makeError(ErrorCode::AlreadyExists,
                          home.string() + " already holds a node (its config.json exists)");
+    // Everything that can be refused is checked before the participants' keys are written, so a
+    // refused attempt leaves no keys sealed under a password the user did not keep.
+    if (Status s = validatePassword(password); !s) return s.error();
+    if (auto checked = node::devnetHomeSetup(fund, 0, blockTime); !checked) return checked.error();
     std::vector<std::string> addresses;
     if (hasParticipantKeys(home)) {
         auto accounts = unlockParticipantKeys(home, password);
@@ -40,6 +45,15 @@ Status createParticipantDevnet(const std::filesystem::path& home,
 Result<std::unique_ptr<DevnetParticipants>> DevnetParticipants::start(
     node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
     LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength) {
+    auto prepared = prepare(api, home, password, std::move(log), blockTime, epochLength);
+    if (!prepared) return prepared.error();
+    (*prepared)->run();
+    return prepared;
+}
+
+Result<std::unique_ptr<DevnetParticipants>> DevnetParticipants::prepare(
+    node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
+    LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength) {
     if (!hasParticipantKeys(home))
         return makeError(ErrorCode::NotFound,
                          "this devnet has no reference participants (they are created with "
@@ -54,12 +68,15 @@ Result<std::unique_ptr<DevnetParticipants>> DevnetParticipants::start(
         std::clamp(blockTime / 4, std::chrono::milliseconds(20), std::chrono::milliseconds(250));
     auto runner =
         std::make_unique<ParticipantRunner>(api, std::move(*accounts), std::move(options));
-    runner->start();
     return std::unique_ptr<DevnetParticipants>(new DevnetParticipants(std::move(runner)));
 }
 
 DevnetParticipants::~DevnetParticipants() {
     stop();
+}
+
+void DevnetParticipants::run() {
+    if (runner_) runner_->start();
 }
 
 void DevnetParticipants::stop() {

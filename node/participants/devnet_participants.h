@@ -31,14 +31,23 @@ Status createParticipantDevnet(const std::filesystem::path& home,
                                std::optional<std::chrono::milliseconds> blockTime = std::nullopt);
 
 // The participants of a running devnet: unlocks their keys (one Argon2id: call it off the GUI
-// thread) and starts the runner on its own thread; stop() or the destructor joins it. The node
-// behind `api` must outlive this object.
+// thread) and starts the runner on its own thread; stop() or the destructor joins it (within one
+// block's work: the runner checks for stop between blocks). The node behind `api` must outlive
+// this object.
 class DevnetParticipants {
 public:
+    // prepare() and run() at once, for a node already started (allorad).
     static Result<std::unique_ptr<DevnetParticipants>> start(
         node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
         LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength);
+    // Unlocks the keys (NotFound when the home has none, WrongPassword) without running anything,
+    // for a node started later (node/participants/local_devnet.h).
+    static Result<std::unique_ptr<DevnetParticipants>> prepare(
+        node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
+        LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength);
     ~DevnetParticipants();
+    // Starts the runner's thread (the node must be started); no-op once stopped.
+    void run();
     void stop();
     ParticipantRunner& runner() { return *runner_; }
 

@@ -4,7 +4,8 @@
 // fund are refused with a clear message. With --participants, the reference workers and reputers
 // run inside allorad: their keys sealed in HOME/participants, the demo topics created by their
 // transactions, epochs synthesized and scored; SIGTERM stops them and the node cleanly, and a
-// second run resumes them.
+// second run resumes them. Once they stake, the mint module mints every block (the devnet genesis
+// sets its params: a ten-minute "month"), so the total supply rises block by block.
 #include <QtTest/QtTest>
 
 #include "node_harness.h"
@@ -73,6 +74,11 @@ private Q_SLOTS:
                      QFileDevice::Permissions());
         }
         QVERIFY(files > 0);
+        // Stake exists since the set-up: each block mints its share of the monthly emission.
+        const Amount before = node.supply();
+        node.waitForHeight(node.height() + 3);
+        const Amount after = node.supply();
+        QVERIFY2(after > before, (before.toUalloString() + " -> " + after.toUalloString()).c_str());
         const uint64_t reached = node.height();
         QCOMPARE(node.stop(), 0);
         QVERIFY2(node.logText().contains("set-up complete: 3 demo topics"),
