@@ -14,7 +14,7 @@ struct TxRecord;
 
 // A page's title: the window font, larger and bold.
 QLabel* pageHeading(const QString& text, QWidget* parent);
-// A small caption above a value, in the palette's placeholder role.
+// A small caption above a value, drawn in QPalette::PlaceholderText (the muted text colour).
 QLabel* captionLabel(const QString& text, QWidget* parent);
 
 class TxText {
