@@ -33,6 +33,7 @@
 //                                               by the scores step, read to rank forecasts);
 //                                               em/ema/fc/ and em/ema/rep/ likewise, and the
 //                                               epoch close's other state: epoch_state.h
+//   em/hist/ id [height]                        per-epoch history for charts: topic_history.h
 // The keeper holds no state: each call takes the KvStore to work on.
 #pragma once
 

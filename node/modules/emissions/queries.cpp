@@ -5,6 +5,7 @@
 #include "allora/emissions/v9/query.pb.h"
 #include "node/modules/address.h"
 #include "node/modules/emissions/epoch_close.h"
+#include "node/modules/emissions/topic_history.h"
 #include "node/modules/proto_util.h"
 
 namespace allora::node::emissions {
@@ -511,6 +512,42 @@ QueryResponse emissionsQuery(const EmissionsKeeper& keeper, const KvStore& store
             r.set_score(formatDecimal(*v));
             return answer(r);
         });
+    if (name == "GetTopicEpochHistory")
+        return d.run<pb::GetTopicEpochHistoryRequest>(
+            [&](const pb::GetTopicEpochHistoryRequest& q) {
+                if (q.topic_id() == 0)
+                    return fail(TxCode::InvalidRequest, "invalid topic_id 0: topic ids start at 1");
+                if (q.before_block_height() < 0)
+                    return fail(TxCode::InvalidRequest,
+                                "invalid before_block_height " +
+                                    std::to_string(q.before_block_height()) +
+                                    ": expected a block height (0: from the newest)");
+                if (q.limit() > kTopicHistoryMaxLimit)
+                    return fail(TxCode::InvalidRequest,
+                                "invalid limit " + std::to_string(q.limit()) + ": at most " +
+                                    std::to_string(kTopicHistoryMaxLimit) + " records a page");
+                auto t = keeper.topic(store, q.topic_id());
+                if (!t) return internal(t.error());
+                if (!*t) return noTopic(q.topic_id());
+                auto page =
+                    topicEpochHistory(store, q.topic_id(), q.before_block_height(),
+                                      q.limit() == 0 ? kTopicHistoryDefaultLimit : q.limit());
+                if (!page) return internal(page.error());
+                return answer(*page);
+            });
+    if (name == "GetNetworkInferencesAtBlock")
+        return d.run<pb::GetNetworkInferencesAtBlockRequest>(
+            [&](const pb::GetNetworkInferencesAtBlockRequest& q) {
+                auto r = topicEpochRecord(store, q.topic_id(), q.block_height_last_inference());
+                if (!r) return internal(r.error());
+                if (!*r)
+                    return fail(TxCode::InvalidRequest,
+                                "no network inferences for topic " + std::to_string(q.topic_id()) +
+                                    " at block " + std::to_string(q.block_height_last_inference()));
+                pb::GetNetworkInferencesAtBlockResponse out;
+                *out.mutable_network_inferences() = networkInferencesOf(**r);
+                return answer(out);
+            });
     return fail(TxCode::UnknownRequest, "unknown emissions query " + request.path);
 }
 

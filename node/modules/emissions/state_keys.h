@@ -50,6 +50,7 @@ inline constexpr std::string_view kForecast = "em/fc/";
 inline constexpr std::string_view kReputerPayload = "em/rep/";
 inline constexpr std::string_view kLatestInference = "em/latest_inf/";
 inline constexpr std::string_view kInfererEma = "em/ema/inf/";
+inline constexpr std::string_view kTopicHistory = "em/hist/";  // topic_history.h
 }  // namespace keys
 
 template <typename Msg>
