@@ -183,6 +183,35 @@ Response latestNetworkInferences(NodeApi& api, const Request& req) {
     return Response::json(latestNetworkInferencesJson(r.network_inferences()));
 }
 
+// GET /emissions/v9/topics/{topic_id}/history?before=H&limit=N: the topic's per-epoch records,
+// newest first. An explicit limit must be 1 … 1000 (absent: the chain's default, 100).
+Response topicHistory(NodeApi& api, const Request& req) {
+    epb::GetTopicEpochHistoryRequest q;
+    const std::string_view id = req.param("topic_id").value_or("");
+    if (auto bad = setField(q, "topic_id", "topic_id", id)) return *bad;
+    if (q.topic_id() == 0)
+        return Response::error(GrpcCode::InvalidArgument,
+                               "invalid topic_id \"0\": topic ids start at 1");
+    if (auto before = req.queryValue("before"); before && !before->empty())
+        if (auto bad = setField(q, "before_block_height", "before", *before)) return *bad;
+    if (auto limit = req.queryValue("limit"); limit && !limit->empty()) {
+        const auto n = parseU64(*limit);
+        if (!n || *n == 0 || *n > 1000)
+            return Response::error(GrpcCode::InvalidArgument,
+                                   "invalid limit \"" + std::string(*limit) +
+                                       "\": expected an integer from 1 to 1000");
+        q.set_limit(static_cast<uint32_t>(*n));
+    }
+    epb::GetTopicEpochHistoryResponse r;
+    QueryResponse raw;
+    if (auto err = runQuery(api, std::string(kQueryPrefix) + "GetTopicEpochHistory", &q, r, &raw)) {
+        if (static_cast<TxCode>(raw.code) == TxCode::InvalidRequest)
+            return Response::error(GrpcCode::NotFound, raw.log);
+        return *err;
+    }
+    return Response::json(protoToJson(r));
+}
+
 template <typename T>
 const gpb::Message* proto() {
     return &T::default_instance();
@@ -302,6 +331,14 @@ std::vector<Route> table() {
          {},
          {},
          true},
+        {"/emissions/v9/network_inferences/{topic_id}/last_inference/{block_height_last_inference}",
+         "GetNetworkInferencesAtBlock",
+         proto<GetNetworkInferencesAtBlockRequest>(),
+         proto<GetNetworkInferencesAtBlockResponse>(),
+         {},
+         {},
+         {},
+         true},
         {"/emissions/v9/inferer_network_regret/{topic_id}/{actor_id}",
          "GetWorkerRegret",
          proto<GetWorkerRegretRequest>(),
@@ -342,6 +379,9 @@ void addEmissionsRoutes(rpc::Router& router, NodeApi& api) {
     }
     router.get(
         "/emissions/v9/topics", [a](const Request& q) { return topics(*a, q); }, kRead);
+    router.get(
+        "/emissions/v9/topics/{topic_id}/history",
+        [a](const Request& q) { return topicHistory(*a, q); }, kRead);
     router.get(
         "/emissions/v9/latest_network_inferences/{topic_id}",
         [a](const Request& q) { return latestNetworkInferences(*a, q); }, kRead);

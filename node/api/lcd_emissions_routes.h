@@ -48,6 +48,14 @@
 //        {"network_inferences": NetworkInferences, "inferer_weights", "forecaster_weights",
 //         "forecast_implied_inferences", "inference_block_height",
 //         "confidence_interval_raw_percentiles", "confidence_interval_values"} (lcd_json.h)
+//   GET /emissions/v9/network_inferences/{topic_id}/last_inference/{block_height_last_inference}
+//        {"network_inferences": NetworkInferences} of that epoch, from the topic's history (404 if
+//        none kept; weights normalised; no one-out / one-in values, no mode)
+//   GET /emissions/v9/topics/{topic_id}/history?before=H&limit=N
+//        {"records": [TopicEpochRecord…] newest first, "next_before_block_height"}: the epochs
+//        with block_height < H (H absent or 0: from the newest), N from 1 to 1000 (default 100);
+//        pass next_before_block_height back as H for the next page ("0": no more). 404 if the
+//        topic does not exist, 400 for topic 0 or a bad H or N.
 //   GET /emissions/v9/inferer_network_regret/{topic_id}/{actor_id}     {"regret", "stored"}
 //   GET /emissions/v9/forecaster_network_regret/{topic_id}/{worker}     {"regret", "stored"}
 //   GET /emissions/v9/network_regret/{topic_id}/{family}/{actor}?withheld=ADDRESS

@@ -393,6 +393,62 @@ private Q_SLOTS:
                                              std::to_string(nonce);
         QVERIFY(reputerOpen);
     }
+
+    // Runs after the latest network inference above: topic 1's first epoch is in its history.
+    void topicHistoryAndNetworkInferencesAtBlock() {
+        Reply h = api_->get("/emissions/v9/topics/1/history");
+        EXPECT_OK(h);
+        const auto& records = h.at("/records").as_array();
+        QCOMPARE(records.size(), size_t{1});
+        QCOMPARE(h.str("/next_before_block_height"), std::string("0"));
+        Reply net = api_->get("/emissions/v9/latest_network_inferences/1");
+        EXPECT_OK(net);
+        const std::string nonce = net.str("/inference_block_height");
+        QCOMPARE(h.str("/records/0/topic_id"), std::string("1"));
+        QCOMPARE(h.str("/records/0/block_height"), nonce);
+        QCOMPARE(h.str("/records/0/network_inference"),
+                 net.str("/network_inferences/combined_value"));
+        QCOMPARE(h.str("/records/0/naive_inference"), net.str("/network_inferences/naive_value"));
+        QCOMPARE(h.at("/records/0/inferers").as_array().size(), size_t{2});
+        for (const auto& w : h.at("/records/0/inferers").as_array()) {
+            const json::object& o = w.as_object();
+            for (const char* f : {"worker", "value", "weight", "regret", "score"})
+                QVERIFY2(o.contains(f), f);
+            QCOMPARE(std::string(o.at("regret").as_string()), std::string());  // not closed yet
+        }
+        QCOMPARE(h.str("/records/0/network_loss"), std::string());
+        QCOMPARE(h.str("/records/0/closed_at_block"), std::string("0"));
+        // Paging words: a page that starts below the epoch is empty; limit 1 is one record.
+        Reply below = api_->get("/emissions/v9/topics/1/history?before=" + nonce + "&limit=1");
+        EXPECT_OK(below);
+        QCOMPARE(below.at("/records").as_array().size(), size_t{0});
+        Reply one = api_->get("/emissions/v9/topics/1/history?limit=1&before=" +
+                              std::to_string(std::stoll(nonce) + 1));
+        EXPECT_OK(one);
+        QCOMPARE(one.str("/records/0/block_height"), nonce);
+        QCOMPARE(api_->get("/emissions/v9/topics/2/history").at("/records").as_array().size(),
+                 size_t{0});
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/9/history"), 404u, 5,
+                     "topic 9 does not exist");
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/0/history"), 400u, 3, "topic_id");
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/1/history?limit=0"), 400u, 3, "limit");
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/1/history?limit=1001"), 400u, 3, "limit");
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/1/history?limit=ten"), 400u, 3, "limit");
+        EXPECT_ERROR(api_->get("/emissions/v9/topics/1/history?before=-3"), 400u, 3, "before");
+
+        // The same epoch's network inferences by height, allora-chain's route.
+        Reply at = api_->get("/emissions/v9/network_inferences/1/last_inference/" + nonce);
+        EXPECT_OK(at);
+        QCOMPARE(at.str("/network_inferences/block_height"), nonce);
+        QCOMPARE(at.str("/network_inferences/combined_value"),
+                 net.str("/network_inferences/combined_value"));
+        QCOMPARE(at.at("/network_inferences/inferer_values").as_array().size(), size_t{2});
+        EXPECT_ERROR(api_->get("/emissions/v9/network_inferences/1/last_inference/" +
+                               std::to_string(std::stoll(nonce) + 1)),
+                     404u, 5, "no network inferences");
+        EXPECT_ERROR(api_->get("/emissions/v9/network_inferences/1/last_inference/x"), 400u, 3,
+                     "block_height_last_inference");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLcdEmissionsRoutes)
