@@ -53,6 +53,14 @@ Epochs and inferences:
   latest-inference TOPIC_ID WORKER     a worker's latest inference
   inferences-at-block, forecasts-at-block, reputer-loss-bundle, network-loss-bundle-at-block,
   scores-at-block TOPIC_ID BLOCK_HEIGHT
+  network-inferences-at-block TOPIC_ID BLOCK_HEIGHT
+                                 the network inferences of the epoch with that worker nonce
+                                 (from the topic's history: values, weights, band)
+  topic-history TOPIC_ID [--before H] [--limit N]
+                                 the topic's epochs, newest first: network and naive inference
+                                 with the confidence band, losses, and each worker's value,
+                                 weight, regret and score; a page of N (1 to 1000, default 100)
+                                 epochs older than height H (the next page's H is printed)
   worker-regret TOPIC_ID WORKER [--family F] [--withheld ADDRESS]
                                  a stored regret (default family inferer; the topic's initial
                                  regret when none is stored); F: inferer, forecaster,
@@ -215,6 +223,81 @@ void printLatestNetworkInference(const json::value& a) {
     std::cout << std::flush;
 }
 
+// A decimal of the history for a table cell: "-" when the epoch has none (yet).
+std::string cell(const json::value& v, std::string_view pointer) {
+    const std::string s = jsonText(v, pointer);
+    return s.empty() ? "-" : s;
+}
+
+void printHistoryWorkers(const json::value& record, std::string_view pointer,
+                         std::string_view title) {
+    json::error_code ec;
+    const json::value* list = record.find_pointer(pointer, ec);
+    if (!list || !list->is_array() || list->get_array().empty()) return;
+    std::cout << "  " << title << ":\n";
+    for (const json::value& w : list->get_array())
+        std::cout << "    " << jsonText(w, "/worker") << "  value " << cell(w, "/value")
+                  << "  weight " << cell(w, "/weight") << "  regret " << cell(w, "/regret")
+                  << "  score " << cell(w, "/score") << "\n";
+}
+
+void printTopicHistory(const json::value& a) {
+    json::error_code ec;
+    const json::value* records = a.find_pointer("/records", ec);
+    if (!records || !records->is_array() || records->get_array().empty()) {
+        std::cout << "(no epochs)\n" << std::flush;
+        return;
+    }
+    for (const json::value& r : records->get_array()) {
+        std::cout << "epoch " << jsonText(r, "/block_height") << " (topic "
+                  << jsonText(r, "/topic_id") << "): network " << cell(r, "/network_inference")
+                  << ", naive " << cell(r, "/naive_inference");
+        const std::string closed = jsonText(r, "/closed_at_block");
+        if (closed.empty() || closed == "0")
+            std::cout << "; losses pending\n";
+        else
+            std::cout << "; losses network " << cell(r, "/network_loss") << ", naive "
+                      << cell(r, "/naive_loss") << " (closed at " << closed << ")\n";
+        const json::value* band = r.find_pointer("/confidence_interval_values", ec);
+        const json::value* pct = r.find_pointer("/confidence_interval_percentiles", ec);
+        if (band && pct && band->is_array() && pct->is_array() && !band->get_array().empty() &&
+            pct->get_array().size() == band->get_array().size()) {
+            std::cout << "  band:";
+            for (size_t i = 0; i < band->get_array().size(); ++i)
+                std::cout << " " << jsonText(*pct, "/" + std::to_string(i))
+                          << "%=" << jsonText(*band, "/" + std::to_string(i));
+            std::cout << "\n";
+        }
+        printHistoryWorkers(r, "/inferers", "inferers");
+        printHistoryWorkers(r, "/forecasters", "forecasters (forecast-implied inference)");
+    }
+    const std::string next = jsonText(a, "/next_before_block_height");
+    if (!next.empty() && next != "0") std::cout << "older epochs: --before " << next << "\n";
+    std::cout << std::flush;
+}
+
+void printNetworkInferencesAtBlock(const json::value& a) {
+    std::cout << "topic " << jsonText(a, "/network_inferences/topic_id") << ", epoch nonce "
+              << jsonText(a, "/network_inferences/block_height") << "\n"
+              << "network inference: " << jsonText(a, "/network_inferences/combined_value") << "\n"
+              << "naive inference: " << jsonText(a, "/network_inferences/naive_value") << "\n";
+    json::error_code ec;
+    const json::value* band = a.find_pointer("/network_inferences/confidence_interval_values", ec);
+    std::cout << "confidence band:";
+    if (!band || !band->is_array() || band->get_array().empty())
+        std::cout << " (none)";
+    else
+        for (const json::value& v : band->get_array())
+            std::cout << " " << (v.is_string() ? std::string(v.get_string()) : "");
+    std::cout << "\n";
+    printWeighted(a, "/network_inferences/inferer_values", "/network_inferences/inferer_weights",
+                  "inferers");
+    printWeighted(a, "/network_inferences/forecaster_values",
+                  "/network_inferences/forecaster_weights",
+                  "forecasters (forecast-implied inference)");
+    std::cout << std::flush;
+}
+
 const std::vector<Command>& commands() {
     using enum Arg;
     static const std::vector<Command> kCommands = {
@@ -299,6 +382,16 @@ const std::vector<Command>& commands() {
         {"scores-at-block",
          {{Topic, "TOPIC_ID"}, {Height, "BLOCK_HEIGHT"}},
          "/emissions/v9/scores/{0}/{1}"},
+        {"network-inferences-at-block",
+         {{Topic, "TOPIC_ID"}, {Height, "BLOCK_HEIGHT"}},
+         "/emissions/v9/network_inferences/{0}/last_inference/{1}",
+         {},
+         printNetworkInferencesAtBlock},
+        {"topic-history",
+         {{Topic, "TOPIC_ID"}},
+         "/emissions/v9/topics/{0}/history",
+         {{"before", true}, {"limit", true}},
+         printTopicHistory},
         {"worker-regret",
          {{Topic, "TOPIC_ID"}, {Address, "WORKER"}},
          "/emissions/v9/network_regret/{0}/FAMILY/{1}",
@@ -382,6 +475,23 @@ Result<std::string> pathFor(const Command& c, const Words& w, const Options& o) 
             if (!a) return a.error();
             path += "?withheld=" + *a;
         }
+    }
+    if (c.name == "topic-history") {
+        std::string query;
+        if (auto before = o.value("before")) {
+            auto h = parseHeightArg(*before, "--before");
+            if (!h) return h.error();
+            query += "before=" + std::to_string(*h);
+        }
+        if (auto limit = o.value("limit")) {
+            if (!isDigits(*limit) || limit->size() > 4 || std::stoul(*limit) == 0 ||
+                std::stoul(*limit) > 1000)
+                return makeError(
+                    ErrorCode::InvalidArgument,
+                    "invalid --limit '" + *limit + "': expected an integer from 1 to 1000");
+            query += (query.empty() ? "" : "&") + std::string("limit=") + *limit;
+        }
+        if (!query.empty()) path += "?" + query;
     }
     if (c.name == "topics") {
         std::string query;

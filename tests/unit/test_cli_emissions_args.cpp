@@ -79,6 +79,7 @@ private Q_SLOTS:
     void workerPayloads();
     void reputerPayloads();
     void binaryRefusesBadWordsWithExitTwo();
+    void historyCommandsRefuseBadWords();
 };
 #else
 class TestCliEmissionsArgs : public QObject {
@@ -310,6 +311,40 @@ private Q_SLOTS:
              {"topic TOPIC_ID", "topics", "active-topics", "latest-network-inference",
               "worker-regret", "reputer-stake", "params"})
             QVERIFY2(qhelp.out.contains(c), c);
+    }
+
+    // topic-history and network-inferences-at-block check their words and flags before they ask
+    // the node (exit 2), and the help lists them.
+    void historyCommandsRefuseBadWords() {
+        struct Case {
+            QStringList args;
+            const char* word;
+        } cases[] = {
+            {{"q", "emissions", "topic-history", "0"}, "TOPIC_ID"},
+            {{"q", "emissions", "topic-history", "1", "--limit", "0"}, "--limit"},
+            {{"q", "emissions", "topic-history", "1", "--limit", "1001"}, "--limit"},
+            {{"q", "emissions", "topic-history", "1", "--limit", "many"}, "--limit"},
+            {{"q", "emissions", "topic-history", "1", "--before", "-1"}, "--before"},
+            {{"q", "emissions", "topic-history"}, "usage"},
+            {{"q", "emissions", "network-inferences-at-block", "1", "x"}, "BLOCK_HEIGHT"},
+            {{"q", "emissions", "network-inferences-at-block", "1"}, "usage"},
+        };
+        for (const Case& c : cases) {
+            const CliRun r = runCli(c.args);
+            const QString what = c.args.join(' ') + ": " + r.err;
+            QVERIFY2(r.exitCode == 2, qPrintable(what));
+            QVERIFY2(r.err.contains(c.word), qPrintable(what));
+            QVERIFY2(r.out.isEmpty(), qPrintable(what));
+        }
+        // Valid words reach for the node (which is not there): exit 1.
+        const CliRun ok =
+            runCli({"q", "emissions", "topic-history", "1", "--before", "120", "--limit", "1000"});
+        QCOMPARE(ok.exitCode, 1);
+        QVERIFY2(ok.err.contains("cannot reach the node"), qPrintable(ok.err));
+        const CliRun help = runCli({"q", "emissions", "help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("topic-history TOPIC_ID [--before H] [--limit N]"));
+        QVERIFY(help.out.contains("network-inferences-at-block TOPIC_ID BLOCK_HEIGHT"));
     }
 };
 
