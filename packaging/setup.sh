@@ -24,6 +24,7 @@ packages=(
   libsqlite3-dev                                            # node and wallet storage
   libqrencode-dev                                           # the receive page's QR code
   xvfb xauth                                                # running the GUI without a display
+  python3                                                   # the model one-liners of the worker/reputer tests
 )
 
 if [[ -z ${ALLORA_SKIP_APT:-} ]]; then

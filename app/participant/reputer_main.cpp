@@ -1,0 +1,274 @@
+// allora-reputer: for each epoch of a topic whose ground truth is due, asks the operator's truth
+// command for the truth, computes the loss of every output of the network's synthesis with the
+// topic's loss method (node/participants/losses.h, the reference reputers' code), and submits the
+// signed value bundle through the node's HTTP API.
+#include <google/protobuf/util/json_util.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+#include <exception>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "allora/emissions/v9/tx.pb.h"
+#include "app/participant/participant_app.h"
+#include "core/paths.h"
+#include "node/modules/emissions/payloads.h"
+#include "node/participants/chain_client.h"
+#include "node/participants/losses.h"
+
+namespace {
+
+using namespace allora;
+using namespace allora::participant;
+namespace json = boost::json;
+
+constexpr std::string_view kComponent = "reputer";
+
+constexpr std::string_view kHelp =
+    R"(Usage: allora-reputer run --topic ID --key NAME --truth-command CMD [flags]
+
+Runs a reputer against a node: for each open reputer nonce of topic ID whose ground-truth lag has
+passed (the chain accepts a nonce's losses from NONCE + GROUND_TRUTH_LAG to NONCE + 2 × LAG), it
+runs CMD for the ground truth of that epoch, computes the loss of every output of the network's
+synthesis for the epoch (combined, naive, each inference, each forecast-implied inference, the
+one-out and one-in values) with the topic's loss method (mse or mae), each reported as log10 of
+the loss (floored at 1e-12), and submits the value bundle signed with key NAME. One log line per
+epoch on stdout.
+
+The synthesis of an epoch is read from the node (GET /emissions/v9/latest_network_inferences/ID)
+while it is the latest one, and kept in memory until its truth is due: an epoch whose synthesis
+was replaced before this program saw it (it was started late) is logged and skipped.
+
+CMD is run as `/bin/sh -c CMD` (your own command line, never text from the chain), in its own
+process group, with this JSON on stdin:
+  {"topic_id": 1, "nonce": 120, "block_height": 131, "loss_method": "mse",
+   "epoch_length": 10, "ground_truth_lag": 10}
+It must exit 0 within --timeout and print one decimal number, the true value of the topic's
+target for the epoch at block "nonce", e.g. `2.0`. A CMD that exits non-zero, is killed, prints
+anything else, or runs past --timeout (its process group is killed) submits nothing for that
+epoch: the log line says why.
+
+Flags:
+  --topic ID            the topic (required)
+  --key NAME            the keyring key that signs; it must hold funds for fees (required)
+  --truth-command CMD   prints the ground truth (required)
+  --timeout SECONDS     how long CMD may run (default 10; fractions allowed)
+  --register            register the key as a reputer in the topic first, unless it is
+  --stake AMOUNT        stake on itself until its stake in the topic is AMOUNT (uallo as an
+                        integer, or with a denom: 1000000uallo, 1.5ALLO); the chain takes losses
+                        only from reputers with at least its required minimum stake
+  --poll SECONDS, --max-backoff SECONDS, --password-file FILE, --node URL, --chain-id ID,
+  --api-token-file FILE, --home DIR, --keyring-dir DIR, --keyring-backend file|test
+                        as for allora-worker (see 'allora-worker help')
+
+SIGINT or SIGTERM stops it cleanly, exit status 0. Exit status 1: a failure that retrying cannot
+fix (no such key or topic, a loss method other than mse or mae, wrong password, no API token);
+2: invalid usage.
+)";
+
+std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
+    json::object o;
+    o["topic_id"] = t.id;
+    o["nonce"] = nonce;
+    o["block_height"] = height;
+    o["loss_method"] = t.lossMethod;
+    o["epoch_length"] = t.epochLength;
+    o["ground_truth_lag"] = t.groundTruthLag;
+    return json::serialize(o) + "\n";
+}
+
+class Reputer {
+public:
+    Reputer(RunFlags flags, std::unique_ptr<ChainSession> session)
+        : flags_(std::move(flags)), s_(std::move(session)) {}
+
+    Status step() {
+        if (!topic_) {
+            auto t = s_->topic(flags_.topic);
+            if (!t) return t.error();
+            auto method = participants::parseLossMethod(t->lossMethod);
+            if (!method) return method.error();
+            if (flags_.registerActor)
+                if (auto r = s_->ensureRegistered(flags_.topic, true, kComponent); !r) return r;
+            if (flags_.stake)
+                if (auto r = s_->ensureStake(flags_.topic, *flags_.stake, kComponent); !r) return r;
+            method_ = *method;
+            topic_ = *t;
+            logLine(kComponent, "reputer " + s_->address() + " on topic " + std::to_string(t->id) +
+                                    " \"" + t->metadata + "\" (" + t->lossMethod +
+                                    ", ground truth lag " + std::to_string(t->groundTruthLag) +
+                                    " blocks): running `" + flags_.command +
+                                    "` for each epoch's truth");
+        }
+        auto height = s_->height();
+        if (!height) return height.error();
+        if (auto r = rememberLatest(); !r) return r;
+        auto nonces = s_->openNonces(flags_.topic, true);
+        if (!nonces) return nonces.error();
+        const int64_t lag = topic_->groundTruthLag;
+        for (int64_t n : *nonces) {
+            if (done_.count(n) || *height + 1 < n + lag || *height + 1 > n + 2 * lag) continue;
+            done_.insert(n);
+            if (auto r = epoch(n, *height); !r) {
+                if (r.code() == ErrorCode::Io) done_.erase(n);
+                return r;
+            }
+        }
+        while (done_.size() > 64) done_.erase(done_.begin());
+        while (inferences_.size() > 64) inferences_.erase(inferences_.begin());
+        return {};
+    }
+
+private:
+    void log(int64_t nonce, const std::string& message, bool warn = false) {
+        logLine(kComponent,
+                "topic " + std::to_string(flags_.topic) + " nonce " + std::to_string(nonce) + ": " +
+                    message,
+                warn);
+    }
+
+    // The latest synthesis of the topic, kept by its nonce until the truth is due.
+    Status rememberLatest() {
+        auto answer =
+            s_->get("/emissions/v9/latest_network_inferences/" + std::to_string(flags_.topic));
+        if (!answer) return answer.code() == ErrorCode::Io ? Status(answer.error()) : Status{};
+        json::error_code ec;
+        const json::value* ni = answer->find_pointer("/network_inferences", ec);
+        if (!ni || !ni->is_object()) return {};
+        pb::NetworkInferences parsed;
+        google::protobuf::util::JsonParseOptions options;
+        options.ignore_unknown_fields = true;
+        if (!google::protobuf::util::JsonStringToMessage(json::serialize(*ni), &parsed, options)
+                 .ok())
+            return {};
+        if (parsed.block_height() > 0 && !inferences_.count(parsed.block_height()))
+            inferences_.emplace(parsed.block_height(), std::move(parsed));
+        return {};
+    }
+
+    Status epoch(int64_t nonce, int64_t height) {
+        auto stored = s_->get("/emissions/v9/reputer_loss_bundles/" + std::to_string(flags_.topic) +
+                              "/" + std::to_string(nonce));
+        if (!stored && stored.code() == ErrorCode::Io) return stored.error();
+        if (stored &&
+            json::serialize(*stored).find("\"" + s_->address() + "\"") != std::string::npos) {
+            log(nonce, "losses already submitted (before a restart); skipped");
+            return {};
+        }
+        auto it = inferences_.find(nonce);
+        if (it == inferences_.end()) {
+            log(nonce,
+                "the network's synthesis for this epoch was not seen (replaced before this "
+                "program read it); skipped",
+                true);
+            return {};
+        }
+        ChildResult r = runShellCommand(flags_.command, inputJson(*topic_, nonce, height),
+                                        flags_.timeout, stopFlag());
+        if (r.end == ChildResult::End::Stopped) return {};
+        if (!r.ok()) {
+            log(nonce,
+                "truth command failed: CMD " + describeFailure(r, flags_.timeout) +
+                    "; nothing submitted",
+                true);
+            return {};
+        }
+        auto out = parseModelOutput(r.out, false);
+        if (!out) {
+            log(nonce, "truth output rejected: " + out.message() + "; nothing submitted", true);
+            return {};
+        }
+        double truth = 0;
+        const auto [p, ec] =
+            std::from_chars(out->value.data(), out->value.data() + out->value.size(), truth);
+        if (ec != std::errc() || p != out->value.data() + out->value.size()) {
+            log(nonce, "truth output rejected: '" + out->value + "' is not a number", true);
+            return {};
+        }
+        auto bundle = participants::lossBundle(it->second, truth, method_, s_->address());
+        if (!bundle) {
+            log(nonce, "no losses: " + bundle.message() + "; nothing submitted", true);
+            return {};
+        }
+        auto sig = s_->sign(node::emissions::reputerBundleSignBytes(*bundle));
+        if (!sig) {
+            log(nonce, "signing failed: " + sig.message() + "; nothing submitted", true);
+            return {};
+        }
+        const std::string combined = bundle->combined_value();
+        const int inferers = bundle->inferer_values_size();
+        pb::InsertReputerPayloadRequest m;
+        m.set_sender(s_->address());
+        pb::ReputerValueBundle* rvb = m.mutable_reputer_value_bundle();
+        *rvb->mutable_value_bundle() = std::move(*bundle);
+        rvb->set_signature(std::string(sig->begin(), sig->end()));
+        rvb->set_pubkey(s_->publicKeyHex());
+        auto sent = s_->submit({participants::emissionsMessage("InsertReputerPayloadRequest", m)},
+                               kPayloadGas);
+        if (!sent) {
+            if (sent.code() == ErrorCode::Io) return sent.error();
+            log(nonce, "losses not accepted: " + sent.message(), true);
+            return {};
+        }
+        log(nonce, "truth " + out->value + ": combined log-loss " + combined + ", " +
+                       std::to_string(inferers) + " inferers; losses submitted (tx " + sent->hash +
+                       " in block " + std::to_string(sent->height) + ")");
+        return {};
+    }
+
+    RunFlags flags_;
+    std::unique_ptr<ChainSession> s_;
+    std::optional<TopicInfo> topic_;
+    participants::LossMethod method_ = participants::LossMethod::Mse;
+    std::map<int64_t, pb::NetworkInferences> inferences_;
+    std::set<int64_t> done_;
+};
+
+int run(int argc, char** argv) {
+    using namespace allora::cli;
+    initCrypto();
+    installStopHandlers();
+    ArgStream args(argc, argv);
+    CliContext ctx;
+    const auto specs = runOptionSpecs(true);
+    auto word = args.nextWord(specs, ctx.options);
+    if (!word) return reportError(word.error());
+    if (!*word || **word == "help" || ctx.options.has("help")) {
+        std::cout << kHelp;
+        return kExitOk;
+    }
+    if (**word == "version") {
+        std::cout << versionString() << std::endl;
+        return kExitOk;
+    }
+    if (**word != "run")
+        return usageError("unknown command '" + **word + "' (see 'allora-reputer help')");
+    auto rest = args.rest(specs, ctx.options);
+    if (!rest) return usageError(rest.message() + " (see 'allora-reputer help')");
+    if (ctx.options.has("help")) {
+        std::cout << kHelp;
+        return kExitOk;
+    }
+    if (!rest->empty()) return usageError("unexpected argument '" + rest->front() + "'");
+    auto flags = parseRunFlags(ctx.options, true);
+    if (!flags) return reportError(flags.error());
+    auto session = ChainSession::open(ctx, flags->key);
+    if (!session) return reportError(session.error());
+    Reputer reputer(*flags, std::move(*session));
+    if (auto s = runLoop(*flags, kComponent, [&] { return reputer.step(); }); !s)
+        return reportError(s.error());
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "Error: internal error: " << e.what() << std::endl;
+        return allora::cli::kExitFailure;
+    }
+}

@@ -1,0 +1,7 @@
+# allora-worker and allora-reputer (run your own model) against a real allorad on loopback: a
+# python3 model's inference submitted and on chain, failing / garbage / slow commands submitting
+# nothing, a reputer's value bundle accepted, submissions resuming after a node restart.
+allora_add_test(test_participant_programs
+                SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_participant_programs.cpp
+                LIBS allora_node allora_wallet allora_core Qt6::Core LABELS integration)
+add_dependencies(test_participant_programs allorad allora-cli allora-worker allora-reputer)
