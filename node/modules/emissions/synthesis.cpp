@@ -1,6 +1,7 @@
 #include "node/modules/emissions/synthesis.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -95,12 +96,6 @@ Status checkPositive(double v, const char* field) {
     return {};
 }
 
-// One member of a set being weighted: its value and where its regret is stored.
-struct Member {
-    double value;
-    double regret;
-};
-
 // The regret of `address` in `table`, or the error naming the missing entry.
 Result<double> regretOf(const ActorValues& table, const Address& address,
                         const std::string& tableName) {
@@ -109,42 +104,6 @@ Result<double> regretOf(const ActorValues& table, const Address& address,
         return invalid(tableName + " has no entry for \"" + address +
                        "\" (every actor in the set needs a regret)");
     return it->second;
-}
-
-struct Combination {
-    double value = 0;
-    ActorValues infererWeights;
-    ActorValues forecasterWeights;
-};
-
-// One network inference: W over the set's regrets (inferers, then forecasters, each ascending),
-// then the weighted value.
-Result<Combination> combine(const ActorValues& inferers, const ActorValues& forecasters,
-                            const ActorValues& infererRegrets, const std::string& infererTable,
-                            const ActorValues& forecasterRegrets,
-                            const std::string& forecasterTable, const SynthesisParams& params) {
-    std::vector<double> values;
-    std::vector<double> regrets;
-    for (const auto& [address, value] : inferers) {
-        auto r = regretOf(infererRegrets, address, infererTable);
-        if (!r) return r.error();
-        values.push_back(value);
-        regrets.push_back(*r);
-    }
-    for (const auto& [address, value] : forecasters) {
-        auto r = regretOf(forecasterRegrets, address, forecasterTable);
-        if (!r) return r.error();
-        values.push_back(value);
-        regrets.push_back(*r);
-    }
-    const std::vector<double> weights =
-        regretWeights(regrets, WeightParams{params.pNorm, params.cNorm, params.epsilon});
-    Combination out;
-    out.value = weightedValue(values, weights, params.epsilonSafeDiv);
-    size_t i = 0;
-    for (const auto& entry : inferers) out.infererWeights.emplace(entry.first, weights[i++]);
-    for (const auto& entry : forecasters) out.forecasterWeights.emplace(entry.first, weights[i++]);
-    return out;
 }
 
 ActorValues without(const ActorValues& values, const Address& address) {
@@ -177,16 +136,18 @@ std::map<Address, CoveredForecast> coveredForecasts(const SynthesisInput& in) {
     return covered;
 }
 
-// The regret-weighted synthesis computes exactly what forecastImpliedInference and combine
-// define, the same operations on the same numbers in the same order (so the same bits), but on
+// The regret-weighted synthesis computes exactly what forecastImpliedInference and PROTOCOL.md
+// §6 define, the same operations on the same numbers in the same order (so the same bits), but on
 // arrays built once per epoch instead of maps per output:
-// - the inferers are indexed by their position in ascending address order, and each forecast is
-//   flattened to the positions it covers with R_jk = L_{i-1} - loss and I_j;
+// - the inferers are numbered by their position in ascending address order, the forecasters
+//   likewise, and each forecast is flattened to the positions it covers with R_jk = L_{i-1} - loss
+//   and I_j;
 // - the one-out-inferer outputs, N networks over N - 1 + K members, recompute the implied
 //   inference of only the forecasts that cover the withheld inferer (the others keep their full
 //   one: nothing is left out of them);
-// - regrets are found by walking each sorted table alongside the sorted members, and every
-//   weight set is evaluated in reused buffers (regretWeightsInto).
+// - a network's regrets are gathered by index from SynthesisInput::indexedRegrets (what epoch
+//   close passes), or, for tables given as maps, by walking each sorted table alongside the sorted
+//   members; every weight set is evaluated in reused buffers (regretWeightsInto).
 // So an output costs O(its members) weights, and an epoch O(N (N + K) + Σ_k n_k²) for forecasts
 // of n_k elements: with the chain's 12 elements per forecast, about N (N + K).
 
@@ -271,20 +232,20 @@ std::optional<double> impliedOf(const FlatForecast& flat, const WeightParams& pa
     return sum / sumWeights;
 }
 
-// The members of one network: addresses (ascending within inferers, then within forecasters),
+// The members of one network: their numbers (inferers ascending, then forecasters ascending),
 // values, and where the forecasters start.
 struct Members {
-    std::vector<const Address*> address;
+    std::vector<size_t> index;
     std::vector<double> value;
     size_t forecastersFrom = 0;
 
     void clear() {
-        address.clear();
+        index.clear();
         value.clear();
         forecastersFrom = 0;
     }
-    void add(const Address* a, double v) {
-        address.push_back(a);
+    void add(size_t i, double v) {
+        index.push_back(i);
         value.push_back(v);
     }
 };
@@ -313,54 +274,6 @@ bool validEntry(const Address& address, double regret) {
     return !address.empty() && !hasControlCharacter(address) && std::isfinite(regret);
 }
 
-// Appends the regrets of address[from, to) from `table`, walking the whole table alongside (both
-// in ascending address order) and checking every entry on the way, so that one pass over the
-// table both validates it (validateSynthesisInput) and reads it: a member's entry needs only a
-// finite regret (its address is the member's, already checked), any other entry the full check.
-// A missing member gives the error naming `tableName()`; an invalid entry an error that the
-// caller replaces by validateSynthesisInput's.
-template <typename Name>
-Status collectRegrets(const Members& members, size_t from, size_t to, const ActorValues& table,
-                      const Name& tableName, std::vector<double>& regrets) {
-    auto entry = table.begin();
-    const auto end = table.end();
-    for (size_t m = from; m < to; ++m) {
-        const Address& address = *members.address[m];
-        int order = -1;
-        for (; entry != end && (order = compareKeys(entry->first, address)) < 0; ++entry)
-            if (!validEntry(entry->first, entry->second)) return invalid(tableName());
-        if (order != 0) return regretOf(table, address, tableName()).error();
-        if (!std::isfinite(entry->second)) return invalid(tableName());
-        regrets.push_back(entry->second);
-        ++entry;
-    }
-    for (; entry != end; ++entry)
-        if (!validEntry(entry->first, entry->second)) return invalid(tableName());
-    return {};
-}
-
-// combine(...).value over `members` with the regrets of `table` (named `name` in errors).
-Result<double> networkValue(const Members& members, const RegretTable& table,
-                            const std::string& name, const SynthesisParams& params,
-                            Scratch& scratch) {
-    std::vector<double>& regrets = scratch.regrets;
-    regrets.clear();
-    const size_t split = members.forecastersFrom;
-    if (Status s = collectRegrets(
-            members, 0, split, table.inferer, [&] { return name + ".inferer"; }, regrets);
-        !s)
-        return s.error();
-    if (Status s = collectRegrets(
-            members, split, members.address.size(), table.forecaster,
-            [&] { return name + ".forecaster"; }, regrets);
-        !s)
-        return s.error();
-    std::vector<double>& weights = scratch.weights;
-    weights.resize(regrets.size());
-    regretWeightsInto(regrets, WeightParams{params.pNorm, params.cNorm, params.epsilon}, weights);
-    return weightedValue(members.value, weights, params.epsilonSafeDiv);
-}
-
 // The table of `subject` in `tables` (named `tablesName`), or the error naming it.
 Result<const RegretTable*> tableOf(const std::map<Address, RegretTable>& tables,
                                    const Address& subject, const std::string& tablesName) {
@@ -369,80 +282,276 @@ Result<const RegretTable*> tableOf(const std::map<Address, RegretTable>& tables,
     return &table->second;
 }
 
+// The networks with a table per subject actor.
+enum class Variant { OneOutInferer, OneOutForecaster, OneInForecaster };
+
+// The epoch's actors by number: inferer i, forecaster k.
+struct Actors {
+    Inferers inferers;
+    std::vector<const Address*> forecasters;  // ascending, every forecaster
+
+    const Address& memberAddress(const Members& members, size_t m) const {
+        return m < members.forecastersFrom ? *inferers.address[members.index[m]]
+                                           : *forecasters[members.index[m]];
+    }
+};
+
+// Regrets from tables given as maps (SynthesisInput::regrets and the rest).
+class MapRegrets {
+public:
+    MapRegrets(const SynthesisInput& in, const Actors& actors) : in_(in), actors_(actors) {}
+
+    // The combined (naive: the naive) network's regrets of `members`, appended to `regrets`.
+    Status base(bool naive, const Members& members, std::vector<double>& regrets) const {
+        const ActorValues& inferer = naive ? in_.naiveRegrets : in_.regrets.inferer;
+        const std::string infererName = naive ? "regrets.naive_inferer" : "regrets.inferer";
+        for (size_t m = 0; m < members.index.size(); ++m) {
+            const bool isInferer = m < members.forecastersFrom;
+            auto r = regretOf(isInferer ? inferer : in_.regrets.forecaster,
+                              actors_.memberAddress(members, m),
+                              isInferer ? infererName : "regrets.forecaster");
+            if (!r) return r.error();
+            regrets.push_back(*r);
+        }
+        return {};
+    }
+
+    // The regrets of `members` in the table of `variant` for actor `subject`.
+    Status variant(Variant variant, size_t subject, const Members& members,
+                   std::vector<double>& regrets) const {
+        const bool byInferer = variant == Variant::OneOutInferer;
+        const Address& address =
+            byInferer ? *actors_.inferers.address[subject] : *actors_.forecasters[subject];
+        const char* family = byInferer                              ? "regrets.one_out_inferer"
+                             : variant == Variant::OneOutForecaster ? "regrets.one_out_forecaster"
+                                                                    : "regrets.one_in_forecaster";
+        const auto& tables = byInferer                              ? in_.oneOutInferer
+                             : variant == Variant::OneOutForecaster ? in_.oneOutForecaster
+                                                                    : in_.oneInForecaster;
+        auto table = tableOf(tables, address, family);
+        if (!table) return table.error();
+        const std::string name = family + key(address);
+        const size_t split = members.forecastersFrom;
+        if (Status s = collect(
+                members, 0, split, (*table)->inferer, [&] { return name + ".inferer"; }, regrets);
+            !s)
+            return s;
+        return collect(
+            members, split, members.index.size(), (*table)->forecaster,
+            [&] { return name + ".forecaster"; }, regrets);
+    }
+
+private:
+    // Appends the regrets of members [from, to) from `table`, walking the whole table alongside
+    // (both in ascending address order) and checking every entry on the way, so that one pass
+    // over the table both validates it (validateSynthesisInput) and reads it: a member's entry
+    // needs only a finite regret (its address is the member's, already checked), any other entry
+    // the full check. A missing member gives the error naming `tableName()`; an invalid entry an
+    // error that the caller replaces by validateSynthesisInput's.
+    template <typename Name>
+    Status collect(const Members& members, size_t from, size_t to, const ActorValues& table,
+                   const Name& tableName, std::vector<double>& regrets) const {
+        auto entry = table.begin();
+        const auto end = table.end();
+        for (size_t m = from; m < to; ++m) {
+            const Address& address = actors_.memberAddress(members, m);
+            int order = -1;
+            for (; entry != end && (order = compareKeys(entry->first, address)) < 0; ++entry)
+                if (!validEntry(entry->first, entry->second)) return invalid(tableName());
+            if (order != 0) return regretOf(table, address, tableName()).error();
+            if (!std::isfinite(entry->second)) return invalid(tableName());
+            regrets.push_back(entry->second);
+            ++entry;
+        }
+        for (; entry != end; ++entry)
+            if (!validEntry(entry->first, entry->second)) return invalid(tableName());
+        return {};
+    }
+
+    const SynthesisInput& in_;
+    const Actors& actors_;
+};
+
+// Regrets from SynthesisInput::indexedRegrets (sizes checked, every entry finite): gathered by
+// index, nothing to look up and nothing that can fail.
+class IndexedTables {
+public:
+    IndexedTables(const IndexedRegrets& regrets, size_t inferers, size_t forecasters)
+        : r_(regrets), n_(inferers), k_(forecasters) {}
+
+    Status base(bool naive, const Members& members, std::vector<double>& regrets) const {
+        gather(members, naive ? r_.naiveInferer.data() : r_.inferer.data(), r_.forecaster.data(),
+               regrets);
+        return {};
+    }
+
+    Status variant(Variant variant, size_t subject, const Members& members,
+                   std::vector<double>& regrets) const {
+        switch (variant) {
+            case Variant::OneOutInferer:
+                gather(members, r_.oneOutInfererInferer.data() + subject * n_,
+                       r_.oneOutInfererForecaster.data() + subject * k_, regrets);
+                break;
+            case Variant::OneOutForecaster:
+                gather(members, r_.oneOutForecasterInferer.data() + subject * n_,
+                       r_.oneOutForecasterForecaster.data() + subject * k_, regrets);
+                break;
+            case Variant::OneInForecaster:  // its one forecaster is `subject` itself
+                gather(members, r_.oneInForecasterInferer.data() + subject * n_,
+                       r_.oneInForecasterForecaster.data(), regrets);
+                break;
+        }
+        return {};
+    }
+
+private:
+    static void gather(const Members& members, const double* inferer, const double* forecaster,
+                       std::vector<double>& regrets) {
+        const size_t from = regrets.size();
+        const size_t count = members.index.size();
+        regrets.resize(from + count);
+        double* out = regrets.data() + from;
+        const size_t* index = members.index.data();
+        for (size_t m = 0; m < members.forecastersFrom; ++m) out[m] = inferer[index[m]];
+        for (size_t m = members.forecastersFrom; m < count; ++m) out[m] = forecaster[index[m]];
+    }
+
+    const IndexedRegrets& r_;
+    size_t n_;
+    size_t k_;
+};
+
+// W over `regrets` into scratch.weights, then Σ w·x / Σ w over `members`.
+double weighted(const Members& members, const std::vector<double>& regrets,
+                const SynthesisParams& params, Scratch& scratch) {
+    std::vector<double>& weights = scratch.weights;
+    weights.resize(regrets.size());
+    regretWeightsInto(regrets, WeightParams{params.pNorm, params.cNorm, params.epsilon}, weights);
+    return weightedValue(members.value, weights, params.epsilonSafeDiv);
+}
+
+// The network inference over `members` with the regrets of `variant`'s table for `subject`.
+template <typename Tables>
+Result<double> networkValue(const Tables& tables, Variant variant, size_t subject,
+                            const Members& members, const SynthesisParams& params,
+                            Scratch& scratch) {
+    std::vector<double>& regrets = scratch.regrets;
+    regrets.clear();
+    if (Status s = tables.variant(variant, subject, members, regrets); !s) return s.error();
+    return weighted(members, regrets, params, scratch);
+}
+
+// What the regret-weighted synthesis derives from the inputs before any network: the actors by
+// number, the flattened forecasts and the forecasters' full implied inferences.
+struct Epoch {
+    Actors actors;
+    std::vector<FlatForecast> flat;              // per forecaster
+    std::vector<std::optional<double>> implied;  // each one's full I_k
+    std::vector<size_t> withImplied;             // the forecasters with an I_k, ascending
+};
+
 // One-out inferer j: the other inferers and every forecaster with an implied inference, the
 // forecasts that cover j recomputed without it.
-Status oneOutInferers(const SynthesisInput& in, const Inferers& inferers,
-                      const std::vector<const Address*>& forecasters,
-                      const std::vector<FlatForecast>& flat,
-                      const std::vector<std::optional<double>>& implied, SynthesisOutput& out,
-                      Scratch& scratch) {
+template <typename Tables>
+Status oneOutInferers(const SynthesisInput& in, const Epoch& epoch, const Tables& tables,
+                      SynthesisOutput& out, Scratch& scratch) {
     const WeightParams weightParams{in.params.pNorm, in.params.cNorm, in.params.epsilon};
+    const Inferers& inferers = epoch.actors.inferers;
     const size_t n = inferers.address.size();
+    const std::vector<FlatForecast>& flat = epoch.flat;
     // For each inferer, the forecasts that cover it: (forecaster, element index).
     std::vector<std::vector<std::pair<size_t, size_t>>> coveredBy(n);
     for (size_t k = 0; k < flat.size(); ++k)
         for (size_t e = 0; e < flat[k].position.size(); ++e)
             coveredBy[flat[k].position[e]].emplace_back(k, e);
-    std::vector<std::optional<double>> forecasterValue = implied;
+    std::vector<std::optional<double>> forecasterValue = epoch.implied;
     Members members;
-    members.address.reserve(n + flat.size());
+    members.index.reserve(n + flat.size());
     members.value.reserve(n + flat.size());
     for (size_t j = 0; j < n; ++j) {
-        const Address& withheld = *inferers.address[j];
-        auto table = tableOf(in.oneOutInferer, withheld, "regrets.one_out_inferer");
-        if (!table) return table.error();
         for (const auto& [k, e] : coveredBy[j])
             forecasterValue[k] = impliedOf(flat[k], weightParams, e, scratch);
         members.clear();
         for (size_t i = 0; i < n; ++i)
-            if (i != j) members.add(inferers.address[i], inferers.value[i]);
-        members.forecastersFrom = members.address.size();
+            if (i != j) members.add(i, inferers.value[i]);
+        members.forecastersFrom = members.index.size();
         for (size_t k = 0; k < flat.size(); ++k)
-            if (forecasterValue[k]) members.add(forecasters[k], *forecasterValue[k]);
-        for (const auto& [k, e] : coveredBy[j]) forecasterValue[k] = implied[k];
-        auto value = networkValue(members, **table, "regrets.one_out_inferer" + key(withheld),
-                                  in.params, scratch);
+            if (forecasterValue[k]) members.add(k, *forecasterValue[k]);
+        for (const auto& [k, e] : coveredBy[j]) forecasterValue[k] = epoch.implied[k];
+        auto value = networkValue(tables, Variant::OneOutInferer, j, members, in.params, scratch);
         if (!value) return value.error();
-        out.oneOutInferer.emplace_hint(out.oneOutInferer.end(), withheld, *value);
+        out.oneOutInferer.emplace_hint(out.oneOutInferer.end(), *inferers.address[j], *value);
     }
     return {};
 }
 
 // One-out forecaster k' (all inferers, the other forecasters) and one-in forecaster k (all
 // inferers and k alone), for the forecasters with an implied inference.
-Status forecasterVariants(const SynthesisInput& in, const Inferers& inferers, SynthesisOutput& out,
-                          Scratch& scratch) {
-    Members members;
+template <typename Tables>
+Status forecasterVariants(const SynthesisInput& in, const Epoch& epoch, const Tables& tables,
+                          SynthesisOutput& out, Scratch& scratch) {
+    const Inferers& inferers = epoch.actors.inferers;
     const size_t n = inferers.address.size();
-    members.address.reserve(n + out.forecastImplied.size());
-    members.value.reserve(n + out.forecastImplied.size());
+    Members members;
+    members.index.reserve(n + epoch.withImplied.size());
+    members.value.reserve(n + epoch.withImplied.size());
     auto withInferers = [&] {
         members.clear();
-        for (size_t i = 0; i < n; ++i) members.add(inferers.address[i], inferers.value[i]);
+        for (size_t i = 0; i < n; ++i) members.add(i, inferers.value[i]);
         members.forecastersFrom = n;
     };
-    for (const auto& [forecaster, value] : out.forecastImplied) {
-        auto oneOutTable = tableOf(in.oneOutForecaster, forecaster, "regrets.one_out_forecaster");
-        if (!oneOutTable) return oneOutTable.error();
+    for (const size_t k : epoch.withImplied) {
+        const Address& forecaster = *epoch.actors.forecasters[k];
         withInferers();
-        for (const auto& [other, otherValue] : out.forecastImplied)
-            if (&other != &forecaster) members.add(&other, otherValue);
+        for (const size_t other : epoch.withImplied)
+            if (other != k) members.add(other, *epoch.implied[other]);
         auto oneOut =
-            networkValue(members, **oneOutTable, "regrets.one_out_forecaster" + key(forecaster),
-                         in.params, scratch);
+            networkValue(tables, Variant::OneOutForecaster, k, members, in.params, scratch);
         if (!oneOut) return oneOut.error();
         out.oneOutForecaster.emplace_hint(out.oneOutForecaster.end(), forecaster, *oneOut);
 
-        auto oneInTable = tableOf(in.oneInForecaster, forecaster, "regrets.one_in_forecaster");
-        if (!oneInTable) return oneInTable.error();
         withInferers();
-        members.add(&forecaster, value);
-        auto oneIn =
-            networkValue(members, **oneInTable, "regrets.one_in_forecaster" + key(forecaster),
-                         in.params, scratch);
+        members.add(k, *epoch.implied[k]);
+        auto oneIn = networkValue(tables, Variant::OneInForecaster, k, members, in.params, scratch);
         if (!oneIn) return oneIn.error();
         out.oneInForecaster.emplace_hint(out.oneInForecaster.end(), forecaster, *oneIn);
     }
+    return {};
+}
+
+// Every output of the regret-weighted mode from `epoch` with the regrets of `tables`.
+template <typename Tables>
+Status runNetworks(const SynthesisInput& in, const Epoch& epoch, const Tables& tables,
+                   SynthesisOutput& out, Scratch& scratch) {
+    const Inferers& inferers = epoch.actors.inferers;
+    const size_t n = inferers.address.size();
+    Members members;
+    for (size_t i = 0; i < n; ++i) members.add(i, inferers.value[i]);
+    members.forecastersFrom = n;
+
+    // The combined network: every inferer and every forecaster with an implied inference.
+    for (const size_t k : epoch.withImplied) members.add(k, *epoch.implied[k]);
+    std::vector<double>& regrets = scratch.regrets;
+    regrets.clear();
+    if (Status s = tables.base(false, members, regrets); !s) return s;
+    out.networkInference = weighted(members, regrets, in.params, scratch);
+    ActorWeights weights;
+    for (size_t m = 0; m < members.index.size(); ++m) {
+        ActorValues& into = m < n ? weights.inferer : weights.forecaster;
+        into.emplace_hint(into.end(), epoch.actors.memberAddress(members, m), scratch.weights[m]);
+    }
+    out.weights = std::move(weights);
+
+    // The naive network: the inferers alone.
+    members.index.resize(n);
+    members.value.resize(n);
+    regrets.clear();
+    if (Status s = tables.base(true, members, regrets); !s) return s;
+    out.naiveInference = weighted(members, regrets, in.params, scratch);
+
+    if (Status s = oneOutInferers(in, epoch, tables, out, scratch); !s) return s;
+    if (epoch.withImplied.size() >= 2)
+        if (Status s = forecasterVariants(in, epoch, tables, out, scratch); !s) return s;
     return {};
 }
 
@@ -451,40 +560,32 @@ Status runRegretWeighted(const SynthesisInput& in, SynthesisOutput& out) {
     const WeightParams weightParams{params.pNorm, params.cNorm, params.epsilon};
     const double loss = *in.previousNetworkLoss;
     Scratch scratch;
-    Inferers inferers;
+    Epoch epoch;
+    Inferers& inferers = epoch.actors.inferers;
     inferers.address.reserve(in.inferences.size());
     inferers.value.reserve(in.inferences.size());
     for (const auto& [address, value] : in.inferences) {
         inferers.address.push_back(&address);
         inferers.value.push_back(value);
     }
-    std::vector<const Address*> forecasters;     // ascending, every forecaster
-    std::vector<FlatForecast> flat;              // their covered forecasts
-    std::vector<std::optional<double>> implied;  // each one's full I_k
     for (const auto& [forecaster, elements] : in.forecasts) {
-        forecasters.push_back(&forecaster);
-        flat.push_back(flatten(elements, inferers, loss));
-        implied.push_back(impliedOf(flat.back(), weightParams, std::string::npos, scratch));
-        if (implied.back())
+        epoch.actors.forecasters.push_back(&forecaster);
+        epoch.flat.push_back(flatten(elements, inferers, loss));
+        epoch.implied.push_back(
+            impliedOf(epoch.flat.back(), weightParams, std::string::npos, scratch));
+        if (epoch.implied.back()) {
+            epoch.withImplied.push_back(epoch.implied.size() - 1);
             out.forecastImplied.emplace_hint(out.forecastImplied.end(), forecaster,
-                                             *implied.back());
+                                             *epoch.implied.back());
+        }
     }
-
-    auto combined = combine(in.inferences, out.forecastImplied, in.regrets.inferer,
-                            "regrets.inferer", in.regrets.forecaster, "regrets.forecaster", params);
-    if (!combined) return combined.error();
-    out.networkInference = combined->value;
-    out.weights = ActorWeights{combined->infererWeights, combined->forecasterWeights};
-
-    auto naive =
-        combine(in.inferences, {}, in.naiveRegrets, "regrets.naive_inferer", {}, "", params);
-    if (!naive) return naive.error();
-    out.naiveInference = naive->value;
-
-    if (Status s = oneOutInferers(in, inferers, forecasters, flat, implied, out, scratch); !s)
-        return s;
-    if (out.forecastImplied.size() >= 2)
-        if (Status s = forecasterVariants(in, inferers, out, scratch); !s) return s;
+    Status s = in.indexedRegrets
+                   ? runNetworks(in, epoch,
+                                 IndexedTables(*in.indexedRegrets, in.inferences.size(),
+                                               in.forecasts.size()),
+                                 out, scratch)
+                   : runNetworks(in, epoch, MapRegrets(in, epoch.actors), out, scratch);
+    if (!s) return s;
     out.confidenceInterval = bandOf(in.inferences, out.forecastImplied, *out.weights);
     return {};
 }
@@ -587,7 +688,84 @@ Status validateUnreadTables(const SynthesisInput& in, const SynthesisOutput& out
     return check(in.oneInForecaster, readForecaster);
 }
 
+// The indexed regrets' sizes match the N inferences and K forecasts, and the map tables are
+// empty (one form only).
+Status checkIndexedShape(const SynthesisInput& in) {
+    const IndexedRegrets& r = *in.indexedRegrets;
+    const size_t n = in.inferences.size();
+    const size_t k = in.forecasts.size();
+    const bool sized =
+        r.inferer.size() == n && r.forecaster.size() == k && r.naiveInferer.size() == n &&
+        r.oneOutInfererInferer.size() == n * n && r.oneOutInfererForecaster.size() == n * k &&
+        r.oneOutForecasterInferer.size() == k * n && r.oneOutForecasterForecaster.size() == k * k &&
+        r.oneInForecasterInferer.size() == k * n && r.oneInForecasterForecaster.size() == k;
+    if (!sized)
+        return invalid("indexed_regrets do not match the " + std::to_string(n) + " inferers and " +
+                       std::to_string(k) + " forecasters");
+    if (!in.regrets.inferer.empty() || !in.regrets.forecaster.empty() || !in.naiveRegrets.empty() ||
+        !in.oneOutInferer.empty() || !in.oneOutForecaster.empty() || !in.oneInForecaster.empty())
+        return invalid("regrets are given both as maps and as indexed_regrets");
+    return {};
+}
+
+// No entry is NaN or infinite (exponent bits all ones), without a branch per entry.
+bool allFinite(const IndexedRegrets& r) {
+    constexpr uint64_t kExponent = 0x7ff0000000000000ULL;
+    uint64_t nonFinite = 0;
+    for (const std::vector<double>* v :
+         {&r.inferer, &r.forecaster, &r.naiveInferer, &r.oneOutInfererInferer,
+          &r.oneOutInfererForecaster, &r.oneOutForecasterInferer, &r.oneOutForecasterForecaster,
+          &r.oneInForecasterInferer, &r.oneInForecasterForecaster})
+        for (double x : *v) nonFinite |= (std::bit_cast<uint64_t>(x) & kExponent) == kExponent;
+    return nonFinite == 0;
+}
+
 }  // namespace
+
+bool synthesisReadsRegrets(const SynthesisInput& in) {
+    return in.inferences.size() >= 2 && in.previousNetworkLoss && !in.allNew;
+}
+
+SynthesisInput withRegretMaps(const SynthesisInput& in) {
+    SynthesisInput out = in;
+    if (!in.indexedRegrets || !checkIndexedShape(in)) return out;
+    const IndexedRegrets& r = *in.indexedRegrets;
+    out.indexedRegrets.reset();
+    const size_t n = in.inferences.size();
+    const size_t k = in.forecasts.size();
+    // Row `row` of a matrix as a map over `actors` (inserted in ascending order).
+    auto row = [](const auto& actors, const std::vector<double>& matrix, size_t at) {
+        ActorValues values;
+        size_t i = at;
+        for (const auto& entry : actors)
+            values.emplace_hint(values.end(), entry.first, matrix[i++]);
+        return values;
+    };
+    out.regrets.inferer = row(in.inferences, r.inferer, 0);
+    out.regrets.forecaster = row(in.forecasts, r.forecaster, 0);
+    out.naiveRegrets = row(in.inferences, r.naiveInferer, 0);
+    size_t j = 0;
+    for (const auto& [withheld, value] : in.inferences) {
+        out.oneOutInferer.emplace_hint(
+            out.oneOutInferer.end(), withheld,
+            RegretTable{row(in.inferences, r.oneOutInfererInferer, j * n),
+                        row(in.forecasts, r.oneOutInfererForecaster, j * k)});
+        ++j;
+    }
+    size_t f = 0;
+    for (const auto& [forecaster, elements] : in.forecasts) {
+        out.oneOutForecaster.emplace_hint(
+            out.oneOutForecaster.end(), forecaster,
+            RegretTable{row(in.inferences, r.oneOutForecasterInferer, f * n),
+                        row(in.forecasts, r.oneOutForecasterForecaster, f * k)});
+        out.oneInForecaster.emplace_hint(
+            out.oneInForecaster.end(), forecaster,
+            RegretTable{row(in.inferences, r.oneInForecasterInferer, f * n),
+                        ActorValues{{forecaster, r.oneInForecasterForecaster[f]}}});
+        ++f;
+    }
+    return out;
+}
 
 Status validateSynthesisInput(const SynthesisInput& in) {
     if (Status s = validateAllButVariantTables(in); !s) return s;
@@ -597,7 +775,14 @@ Status validateSynthesisInput(const SynthesisInput& in) {
 }
 
 Result<SynthesisOutput> synthesize(const SynthesisInput& in) {
-    if (in.inferences.size() >= 2 && in.previousNetworkLoss && !in.allNew) {
+    if (in.indexedRegrets) {
+        if (Status s = checkIndexedShape(in); !s) return s.error();
+        // A non-finite regret: the maps' validation names it exactly (a rare, slow path).
+        if (!allFinite(*in.indexedRegrets)) return synthesize(withRegretMaps(in));
+        // Otherwise nothing can be missing or invalid in the tables, and the maps (empty) pass
+        // every check below: the flow is the maps' with lookups by index.
+    }
+    if (synthesisReadsRegrets(in)) {
         // The regret-weighted mode reads nearly every entry of the variant tables once: it checks
         // them as it reads them rather than in a pass of its own (at 1,024 x 128 they hold 1.5
         // million entries). Any error found that way, and any invalid input, is reported exactly

@@ -22,6 +22,8 @@
 // - Regrets: a set's every member needs an entry in its table (missing: InvalidArgument naming
 //   the table and actor); the keeper fills in initial_regret for newcomers before calling.
 // - Items of weight 0 carry no mass in the confidence band.
+// - Regret tables come as maps (the CLI's case files) or by index (SynthesisInput::indexedRegrets,
+//   epoch close); the computation is the same, only the lookup differs.
 #pragma once
 
 #include <array>
@@ -46,6 +48,10 @@ struct SynthesisInput {
     std::map<Address, RegretTable> oneOutInferer;     // withheld inferer -> table
     std::map<Address, RegretTable> oneOutForecaster;  // withheld forecaster -> table
     std::map<Address, RegretTable> oneInForecaster;   // forecaster k -> {inferers, {k}}
+    // The regret tables by index instead (what epoch close passes): when set, the maps above
+    // (regrets, naiveRegrets, oneOut*, oneIn*) must be empty, and the outputs and errors are
+    // exactly those of the same tables given as maps (withRegretMaps).
+    std::optional<IndexedRegrets> indexedRegrets;
 };
 
 // Which rule of PROTOCOL.md §6 produced the outputs.
@@ -85,6 +91,15 @@ Status validateSynthesisInput(const SynthesisInput& input);
 // mode needs that is missing (named as `regrets.one_out_inferer["j"].forecaster has no entry for
 // "k"`); Overflow if the inputs are so large that an output is not finite.
 Result<SynthesisOutput> synthesize(const SynthesisInput& input);
+
+// Whether synthesize reads the regret tables: only the regret-weighted mode does (>= 2 inferences,
+// a previous network loss, not all-new). Otherwise the tables may be left empty.
+bool synthesisReadsRegrets(const SynthesisInput& input);
+
+// `input` with its indexed regrets as maps, every entry of every table (the withheld actor's own
+// included): synthesize gives the same result for both. Unchanged if it has no indexed regrets or
+// their sizes do not match the inferences and forecasts.
+SynthesisInput withRegretMaps(const SynthesisInput& input);
 
 const char* synthesisModeName(SynthesisMode mode);
 
