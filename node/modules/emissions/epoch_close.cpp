@@ -14,7 +14,6 @@
 #include "node/modules/emissions/rewards_payout.h"
 #include "node/modules/emissions/scores.h"
 #include "node/modules/emissions/synthesis.h"
-#include "node/modules/emissions/topic_history.h"
 #include "node/modules/proto_util.h"
 
 namespace allora::node::emissions {
@@ -37,6 +36,128 @@ Result<Bytes> regretKey(uint64_t topicId, RegretFamily family, const std::string
     if (!a) return a.error();
     k.insert(k.end(), a->begin(), a->end());
     return k;
+}
+
+// regretKey with each address parsed once: an epoch's regret update builds about N·(N + K) keys
+// from N + K addresses.
+class RegretKeys {
+public:
+    explicit RegretKeys(uint64_t topicId) : topicId_(topicId) {}
+
+    Result<Bytes> of(RegretFamily family, const std::string& withheld, const std::string& actor) {
+        Bytes k = allora::toBytes("em/regret/");
+        k.push_back(static_cast<uint8_t>(family));
+        appendU64(k, topicId_);
+        if (regretFamilyHasWithheld(family)) {
+            auto w = parsed(withheld);
+            if (!w) return w.error();
+            k.insert(k.end(), (*w)->begin(), (*w)->end());
+        }
+        auto a = parsed(actor);
+        if (!a) return a.error();
+        k.insert(k.end(), (*a)->begin(), (*a)->end());
+        return k;
+    }
+
+private:
+    Result<const Bytes*> parsed(const std::string& address) {
+        auto it = parsed_.find(address);
+        if (it == parsed_.end()) {
+            auto a = parseAddress(address);
+            if (!a) return a.error();
+            it = parsed_.emplace(address, std::move(*a)).first;
+        }
+        return &it->second;
+    }
+
+    uint64_t topicId_;
+    std::map<std::string, Bytes, std::less<>> parsed_;
+};
+
+// The stored regrets the synthesis reads, by index (SynthesisInput::indexedRegrets: inferers and
+// forecasters numbered in ascending address order); a regret not stored is the topic's initial
+// regret. Each address is parsed once and each key built from its row's prefix. The withheld
+// actor's own entry of a one-out row is never stored (the regret update skips it), so it is the
+// initial regret without a read.
+Result<ae::IndexedRegrets> readSynthesisRegrets(const KvStore& store, uint64_t topicId,
+                                                const ae::SynthesisInput& in, double initial) {
+    std::vector<Bytes> inferers;
+    std::vector<Bytes> forecasters;
+    for (const auto& entry : in.inferences) {
+        auto a = parseAddress(entry.first);
+        if (!a) return a.error();
+        inferers.push_back(std::move(*a));
+    }
+    for (const auto& entry : in.forecasts) {
+        auto a = parseAddress(entry.first);
+        if (!a) return a.error();
+        forecasters.push_back(std::move(*a));
+    }
+    Bytes key;
+    // Appends to `into` the regrets of `actors` in family f's row of `withheld` (none: nullptr),
+    // the initial regret at position `own`.
+    auto row = [&](RegretFamily f, const Bytes* withheld, const std::vector<Bytes>& actors,
+                   std::vector<double>& into, size_t own = SIZE_MAX) -> Status {
+        key = allora::toBytes("em/regret/");
+        key.push_back(static_cast<uint8_t>(f));
+        appendU64(key, topicId);
+        if (withheld) key.insert(key.end(), withheld->begin(), withheld->end());
+        const size_t prefix = key.size();
+        for (size_t i = 0; i < actors.size(); ++i) {
+            if (i == own) {
+                into.push_back(initial);
+                continue;
+            }
+            key.resize(prefix);
+            key.insert(key.end(), actors[i].begin(), actors[i].end());
+            auto r = readDecimalAt(store, key);
+            if (!r) return r.error();
+            into.push_back(r->value_or(initial));
+        }
+        return {};
+    };
+    using F = RegretFamily;
+    const size_t n = inferers.size();
+    const size_t k = forecasters.size();
+    ae::IndexedRegrets r;
+    r.oneOutInfererInferer.reserve(n * n);
+    r.oneOutInfererForecaster.reserve(n * k);
+    r.oneOutForecasterInferer.reserve(k * n);
+    r.oneOutForecasterForecaster.reserve(k * k);
+    r.oneInForecasterInferer.reserve(k * n);
+    if (Status s = row(F::Inferer, nullptr, inferers, r.inferer); !s) return s.error();
+    if (Status s = row(F::Forecaster, nullptr, forecasters, r.forecaster); !s) return s.error();
+    if (Status s = row(F::NaiveInferer, nullptr, inferers, r.naiveInferer); !s) return s.error();
+    for (size_t w = 0; w < n; ++w) {
+        if (Status s =
+                row(F::OneOutInfererInferer, &inferers[w], inferers, r.oneOutInfererInferer, w);
+            !s)
+            return s.error();
+        if (Status s = row(F::OneOutInfererForecaster, &inferers[w], forecasters,
+                           r.oneOutInfererForecaster);
+            !s)
+            return s.error();
+    }
+    for (size_t w = 0; w < k; ++w) {
+        if (Status s = row(F::OneOutForecasterInferer, &forecasters[w], inferers,
+                           r.oneOutForecasterInferer);
+            !s)
+            return s.error();
+        if (Status s = row(F::OneOutForecasterForecaster, &forecasters[w], forecasters,
+                           r.oneOutForecasterForecaster, w);
+            !s)
+            return s.error();
+        if (Status s =
+                row(F::OneInForecasterInferer, &forecasters[w], inferers, r.oneInForecasterInferer);
+            !s)
+            return s.error();
+        const std::vector<Bytes> self{forecasters[w]};
+        if (Status s = row(F::OneInForecasterForecaster, &forecasters[w], self,
+                           r.oneInForecasterForecaster);
+            !s)
+            return s.error();
+    }
+    return r;
 }
 
 Result<double> decimalOf(const std::string& text) {
@@ -321,41 +442,12 @@ TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const T
         }
         in.forecasts.emplace(fc.forecaster(), std::move(els));
     }
-    Status failure;
-    auto regret = [&](RegretFamily f, const std::string& withheld, const std::string& actor) {
-        auto r = storedRegret(ctx.store, id, f, withheld, actor);
-        if (!r) {
-            failure = r.error();
-            return 0.0;
-        }
-        return r->value_or(*initial);
-    };
-    using F = RegretFamily;
-    for (const auto& [j, v] : in.inferences) {
-        in.regrets.inferer[j] = regret(F::Inferer, "", j);
-        in.naiveRegrets[j] = regret(F::NaiveInferer, "", j);
+    // Only the regret-weighted mode reads regrets: then all of its tables, by index.
+    if (ae::synthesisReadsRegrets(in)) {
+        auto regrets = readSynthesisRegrets(ctx.store, id, in, *initial);
+        if (!regrets) return TxStatus::internal(regrets.error());
+        in.indexedRegrets = std::move(*regrets);
     }
-    for (const auto& [k, els] : in.forecasts)
-        in.regrets.forecaster[k] = regret(F::Forecaster, "", k);
-    for (const auto& [w, v] : in.inferences) {
-        ae::RegretTable& t = in.oneOutInferer[w];
-        for (const auto& [j, x] : in.inferences)
-            t.inferer[j] = regret(F::OneOutInfererInferer, w, j);
-        for (const auto& [k, x] : in.forecasts)
-            t.forecaster[k] = regret(F::OneOutInfererForecaster, w, k);
-    }
-    for (const auto& [w, els] : in.forecasts) {
-        ae::RegretTable& out = in.oneOutForecaster[w];
-        ae::RegretTable& one = in.oneInForecaster[w];
-        for (const auto& [j, x] : in.inferences) {
-            out.inferer[j] = regret(F::OneOutForecasterInferer, w, j);
-            one.inferer[j] = regret(F::OneInForecasterInferer, w, j);
-        }
-        for (const auto& [k, x] : in.forecasts)
-            out.forecaster[k] = regret(F::OneOutForecasterForecaster, w, k);
-        one.forecaster[w] = regret(F::OneInForecasterForecaster, w, w);
-    }
-    if (!failure) return TxStatus::internal(failure.error());
 
     auto out = ae::synthesize(in);
     if (!out) {
@@ -383,7 +475,6 @@ TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const T
     n.set_mode(ae::synthesisModeName(out->mode));
     if (auto s = ctx.store.set(topicKey("em/netinf/", id), node::toBytes(n)); !s)
         return TxStatus::internal(s.error());
-    if (auto s = recordEpochInferences(ctx.store, n); !s) return TxStatus::internal(s.error());
     ctx.events.push_back(Event{"emissions.v9.EventNetworkInference",
                                {{"topic_id", std::to_string(id)},
                                 {"nonce", std::to_string(nonce)},
@@ -442,10 +533,11 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic
     auto initial = parseDecimal(topic.initial_regret());
     if (!alpha || !initial) return TxStatus::fail(TxCode::Internal, "topic holds invalid decimals");
     Status failure;
+    RegretKeys regretKeys(id);
     auto update = [&](RegretFamily f, const std::string& withheld, const std::string& actor,
                       double networkLoss, double actorLoss) {
         if (!failure) return;
-        auto key = regretKey(id, f, withheld, actor);
+        auto key = regretKeys.of(f, withheld, actor);
         if (!key) {
             failure = key.error();
             return;
@@ -537,8 +629,6 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic
     // Rewards count this epoch's inclusions, which the initial regret then sees.
     if (TxStatus s = payEpochRewards(keeper, ctx, topic, nonce, L, epoch); !s.ok()) return s;
     if (auto s = updateInitialRegret(keeper, ctx.store, topic, *params, L); !s)
-        return TxStatus::internal(s.error());
-    if (auto s = recordEpochClose(ctx.store, id, nonce, static_cast<int64_t>(ctx.block.height)); !s)
         return TxStatus::internal(s.error());
     ctx.events.push_back(Event{"emissions.v9.EventNetworkLosses",
                                {{"topic_id", std::to_string(id)},
