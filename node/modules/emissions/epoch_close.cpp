@@ -14,6 +14,7 @@
 #include "node/modules/emissions/rewards_payout.h"
 #include "node/modules/emissions/scores.h"
 #include "node/modules/emissions/synthesis.h"
+#include "node/modules/emissions/topic_history.h"
 #include "node/modules/proto_util.h"
 
 namespace allora::node::emissions {
@@ -475,6 +476,7 @@ TxStatus synthesizeEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, const T
     n.set_mode(ae::synthesisModeName(out->mode));
     if (auto s = ctx.store.set(topicKey("em/netinf/", id), node::toBytes(n)); !s)
         return TxStatus::internal(s.error());
+    if (auto s = recordEpochInferences(ctx.store, n); !s) return TxStatus::internal(s.error());
     ctx.events.push_back(Event{"emissions.v9.EventNetworkInference",
                                {{"topic_id", std::to_string(id)},
                                 {"nonce", std::to_string(nonce)},
@@ -629,6 +631,8 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic
     // Rewards count this epoch's inclusions, which the initial regret then sees.
     if (TxStatus s = payEpochRewards(keeper, ctx, topic, nonce, L, epoch); !s.ok()) return s;
     if (auto s = updateInitialRegret(keeper, ctx.store, topic, *params, L); !s)
+        return TxStatus::internal(s.error());
+    if (auto s = recordEpochClose(ctx.store, id, nonce, static_cast<int64_t>(ctx.block.height)); !s)
         return TxStatus::internal(s.error());
     ctx.events.push_back(Event{"emissions.v9.EventNetworkLosses",
                                {{"topic_id", std::to_string(id)},
