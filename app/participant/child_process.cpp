@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -124,10 +125,24 @@ ChildResult runShellCommand(const std::string& command, const std::string& input
         for (const pollfd& p : fds) {
             if (p.revents == 0) continue;
             if (p.fd == in[1]) {
+                // A child that exits without reading its stdin must not kill us with SIGPIPE,
+                // whatever the process's disposition: blocked for this write, and a signal it
+                // raised is consumed.
+                sigset_t pipeSet, old;
+                sigemptyset(&pipeSet);
+                sigaddset(&pipeSet, SIGPIPE);
+                ::pthread_sigmask(SIG_BLOCK, &pipeSet, &old);
                 const ssize_t n = ::write(in[1], input.data() + written, input.size() - written);
+                const int writeErrno = errno;
+                if (n < 0 && writeErrno == EPIPE) {
+                    const timespec zero{};
+                    ::sigtimedwait(&pipeSet, nullptr, &zero);
+                }
+                ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
                 if (n > 0) written += static_cast<size_t>(n);
                 // Done, or the child closed its stdin without reading it all: its choice.
-                if (written == input.size() || (n < 0 && errno != EAGAIN && errno != EINTR))
+                if (written == input.size() ||
+                    (n < 0 && writeErrno != EAGAIN && writeErrno != EINTR))
                     closeFd(in[1]);
                 continue;
             }
