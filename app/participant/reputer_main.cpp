@@ -37,9 +37,10 @@ one-out and one-in values) with the topic's loss method (mse or mae), each repor
 the loss (floored at 1e-12), and submits the value bundle signed with key NAME. One log line per
 epoch on stdout.
 
-The synthesis of an epoch is read from the node (GET /emissions/v9/latest_network_inferences/ID)
-while it is the latest one, and kept in memory until its truth is due: an epoch whose synthesis
-was replaced before this program saw it (it was started late) is logged and skipped.
+The synthesis of an epoch is read from the node: remembered while it is the latest one (GET
+/emissions/v9/latest_network_inferences/ID), else asked for by height (GET
+/emissions/v9/network_inferences/ID/last_inference/NONCE), so a restarted reputer still scores
+the epochs it missed; an epoch the node has no synthesis for is logged and skipped.
 
 CMD is run as `/bin/sh -c CMD` (your own command line, never text from the chain), in its own
 process group, with this JSON on stdin:
@@ -129,23 +130,44 @@ private:
                 warn);
     }
 
-    // The latest synthesis of the topic, kept by its nonce until the truth is due.
-    Status rememberLatest() {
-        auto answer =
-            s_->get("/emissions/v9/latest_network_inferences/" + std::to_string(flags_.topic));
-        if (!answer) return answer.code() == ErrorCode::Io ? Status(answer.error()) : Status{};
+    // {"network_inferences": {...}} as the node's routes print it; nullopt when absent.
+    static std::optional<pb::NetworkInferences> parseInferences(const json::value& answer) {
         json::error_code ec;
-        const json::value* ni = answer->find_pointer("/network_inferences", ec);
-        if (!ni || !ni->is_object()) return {};
+        const json::value* ni = answer.find_pointer("/network_inferences", ec);
+        if (!ni || !ni->is_object()) return std::nullopt;
         pb::NetworkInferences parsed;
         google::protobuf::util::JsonParseOptions options;
         options.ignore_unknown_fields = true;
         if (!google::protobuf::util::JsonStringToMessage(json::serialize(*ni), &parsed, options)
-                 .ok())
-            return {};
-        if (parsed.block_height() > 0 && !inferences_.count(parsed.block_height()))
-            inferences_.emplace(parsed.block_height(), std::move(parsed));
+                 .ok() ||
+            parsed.block_height() <= 0)
+            return std::nullopt;
+        return parsed;
+    }
+
+    // The latest synthesis of the topic, kept by its nonce until the truth is due (for nodes
+    // that cannot be asked for an epoch's synthesis by height).
+    Status rememberLatest() {
+        auto answer =
+            s_->get("/emissions/v9/latest_network_inferences/" + std::to_string(flags_.topic));
+        if (!answer) return answer.code() == ErrorCode::Io ? Status(answer.error()) : Status{};
+        if (auto parsed = parseInferences(*answer); parsed)
+            inferences_.try_emplace(parsed->block_height(), std::move(*parsed));
         return {};
+    }
+
+    // The synthesis of the epoch at `nonce`: remembered, else asked of the node by height.
+    Result<std::optional<pb::NetworkInferences>> synthesisAt(int64_t nonce) {
+        if (auto it = inferences_.find(nonce); it != inferences_.end()) return {it->second};
+        auto answer = s_->get("/emissions/v9/network_inferences/" + std::to_string(flags_.topic) +
+                              "/last_inference/" + std::to_string(nonce));
+        if (!answer) {
+            if (answer.code() == ErrorCode::Io) return answer.error();
+            return std::optional<pb::NetworkInferences>();
+        }
+        auto parsed = parseInferences(*answer);
+        if (parsed && parsed->block_height() != nonce) parsed.reset();
+        return parsed;
     }
 
     Status epoch(int64_t nonce, int64_t height) {
@@ -157,12 +179,10 @@ private:
             log(nonce, "losses already submitted (before a restart); skipped");
             return {};
         }
-        auto it = inferences_.find(nonce);
-        if (it == inferences_.end()) {
-            log(nonce,
-                "the network's synthesis for this epoch was not seen (replaced before this "
-                "program read it); skipped",
-                true);
+        auto synthesis = synthesisAt(nonce);
+        if (!synthesis) return synthesis.error();
+        if (!*synthesis) {
+            log(nonce, "the node has no network synthesis for this epoch; skipped", true);
             return {};
         }
         ChildResult r = runShellCommand(flags_.command, inputJson(*topic_, nonce, height),
@@ -187,7 +207,7 @@ private:
             log(nonce, "truth output rejected: '" + out->value + "' is not a number", true);
             return {};
         }
-        auto bundle = participants::lossBundle(it->second, truth, method_, s_->address());
+        auto bundle = participants::lossBundle(**synthesis, truth, method_, s_->address());
         if (!bundle) {
             log(nonce, "no losses: " + bundle.message() + "; nothing submitted", true);
             return {};
