@@ -16,6 +16,9 @@
 //   bench_chain N B    only the batch size B (1000 or 10000), e.g. under a profiler
 #include <time.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -181,6 +184,13 @@ double verifyRate(const Sender& signer, double budgetSeconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // The heap settings allorad and allora-qt start with (app/daemon/main.cpp, keepHeapPages):
+    // freed heap is kept instead of being trimmed and faulted in again at the next block.
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
     int scale = 1;
     long only = 0;  // run only this batch size (for a profile of one)
     if (argc > 1) scale = std::atoi(argv[1]);
