@@ -46,11 +46,26 @@ Status StateOverlay::forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
 }
 
 void StateOverlay::set(ByteSpan key, ByteSpan value) {
-    writes_.insert_or_assign(Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end()));
+    // A key written again (a balance changed by every tx of a block) keeps its node and its
+    // value's buffer: only a new key allocates.
+    const auto it = writes_.lower_bound(key);
+    if (it != writes_.end() && compareBytes(it->first, key) == 0) {
+        if (it->second)
+            it->second->assign(value.begin(), value.end());
+        else
+            it->second.emplace(value.begin(), value.end());
+        return;
+    }
+    writes_.emplace_hint(it, Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end()));
 }
 
 void StateOverlay::remove(ByteSpan key) {
-    writes_.insert_or_assign(Bytes(key.begin(), key.end()), std::nullopt);
+    const auto it = writes_.lower_bound(key);
+    if (it != writes_.end() && compareBytes(it->first, key) == 0) {
+        it->second.reset();
+        return;
+    }
+    writes_.emplace_hint(it, Bytes(key.begin(), key.end()), std::nullopt);
 }
 
 void StateOverlay::merge(StateOverlay&& child) {

@@ -1,14 +1,15 @@
 #include "node/modules/bank/bank_keeper.h"
 
 #include "node/modules/address.h"
+#include "node/modules/proto_util.h"
 
 namespace allora::node::bank {
 
 namespace {
 
-const Bytes kBalancePrefix = toBytes("bank/bal/");
-const Bytes kSupplyPrefix = toBytes("bank/supply/");
-const Bytes kParamsKey = toBytes("bank/params");
+const Bytes kBalancePrefix = allora::toBytes("bank/bal/");
+const Bytes kSupplyPrefix = allora::toBytes("bank/supply/");
+const Bytes kParamsKey = allora::toBytes("bank/params");
 
 Bytes balanceKey(ByteSpan address, std::string_view denom) {
     Bytes key = kBalancePrefix;
@@ -56,10 +57,10 @@ Result<Params> BankKeeper::params(const KvStore& store) const {
     auto raw = store.get(kParamsKey);
     if (!raw) return raw.error();
     if (!*raw) return makeError(ErrorCode::NotFound, "bank params are not set (no genesis?)");
-    Params p;
-    if (!p.ParseFromArray((*raw)->data(), static_cast<int>((*raw)->size())))
-        return makeError(ErrorCode::Corrupt, "bank params do not decode");
-    return p;
+    thread_local ParseMemo<Params> memo;  // read by every send, changed by governance only
+    const Params* p = memo.parse(**raw);
+    if (p == nullptr) return makeError(ErrorCode::Corrupt, "bank params do not decode");
+    return *p;
 }
 
 Status BankKeeper::setParams(KvStore& store, const Params& params) const {
