@@ -184,6 +184,55 @@ private Q_SLOTS:
         QCOMPARE(latest["latest_inference"].toObject()["value"].toString(), QString("3.14"));
     }
 
+    // After the worker payload above: once its window closes the epoch is in the topic's
+    // history, through `q emissions topic-history` and `network-inferences-at-block`.
+    void topicHistoryThroughTheCli() {
+        const QString nonce =
+            query({"latest-inference", "1", q(worker().address())})["latest_inference"]
+                .toObject()["block_height"]
+                .toString();
+        QVERIFY(nonce.toLongLong() > 0);
+        QJsonArray records;
+        QDeadlineTimer deadline(30'000);
+        while (!deadline.hasExpired()) {
+            records = query({"topic-history", "1"})["records"].toArray();
+            if (!records.isEmpty()) break;
+            QTest::qWait(200);
+        }
+        QCOMPARE(records.size(), 1);
+        const QJsonObject r = records[0].toObject();
+        QCOMPARE(r["block_height"].toString(), nonce);
+        // One inference: the network inference is that inference.
+        QCOMPARE(r["network_inference"].toString(), QString("3.14"));
+        QCOMPARE(r["inferers"].toArray().size(), 1);
+        QCOMPARE(r["inferers"].toArray()[0].toObject()["worker"].toString(), q(worker().address()));
+        QCOMPARE(r["closed_at_block"].toString(), QString("0"));
+
+        const Run text = node_->cli({"q", "emissions", "topic-history", "1", "--limit", "5"});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains("epoch " + nonce + " (topic 1): network 3.14"),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains("losses pending"), qPrintable(text.out));
+        QVERIFY2(text.out.contains(q(worker().address()) + "  value 3.14"), qPrintable(text.out));
+        const Run older = node_->cli({"q", "emissions", "topic-history", "1", "--before", nonce});
+        QVERIFY2(older.exitCode == 0, qPrintable(older.err));
+        QVERIFY2(older.out.contains("(no epochs)"), qPrintable(older.out));
+
+        const QJsonObject at = query({"network-inferences-at-block", "1", nonce});
+        QCOMPARE(at["network_inferences"].toObject()["combined_value"].toString(), QString("3.14"));
+        const Run atText =
+            node_->cli({"q", "emissions", "network-inferences-at-block", "1", nonce});
+        QVERIFY2(atText.exitCode == 0, qPrintable(atText.err));
+        QVERIFY2(atText.out.contains("network inference: 3.14"), qPrintable(atText.out));
+        // No epoch at that height: the node's 404, exit 1; a bad limit: exit 2, nothing asked.
+        const Run none = node_->cli({"q", "emissions", "network-inferences-at-block", "1", "1"});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains("no network inferences"), qPrintable(none.err));
+        const Run bad = node_->cli({"q", "emissions", "topic-history", "1", "--limit", "0"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--limit"), qPrintable(bad.err));
+    }
+
     void badArgumentsAreRefusedAndNothingIsBroadcast() {
         const uint64_t alice = sequence(k.alice), bob = sequence(k.bob), w = sequence(worker());
         const QString nan = writeFile(
