@@ -1,7 +1,6 @@
 // Hash functions and key derivation used by the wallet and the node.
-// SHA-2 and HMAC come from libsodium (one-shot SHA-256 from the CPU's SHA extensions where it has
-// them); RIPEMD-160 and PBKDF2 from OpenSSL's libcrypto (libsodium has neither). All are
-// deterministic and safe to use in consensus code.
+// SHA-2 and HMAC come from libsodium; RIPEMD-160 and PBKDF2 from OpenSSL's libcrypto (libsodium
+// has neither). All are deterministic and safe to use in consensus code.
 #pragma once
 
 #include <array>
@@ -16,9 +15,6 @@ using Hash512 = std::array<uint8_t, 64>;
 using Hash160 = std::array<uint8_t, 20>;
 
 Hash256 sha256(ByteSpan data);
-// Whether sha256() runs on the CPU's SHA extensions (x86 SHA-NI) rather than libsodium's portable
-// code: the digests are the same either way; only the speed differs.
-bool sha256UsesShaExtensions();
 Hash512 sha512(ByteSpan data);
 Hash160 ripemd160(ByteSpan data);
 Hash512 hmacSha512(ByteSpan key, ByteSpan data);
