@@ -1,69 +1,16 @@
 // Topic messages (PROTOCOL.md §5): CreateNewTopic, Register, RemoveRegistration, FundTopic.
 #include "allora/emissions/v9/tx.pb.h"
 #include "node/modules/emissions/msgs_common.h"
+#include "node/modules/emissions/topic_rules.h"
 
 namespace allora::node::emissions {
 
 namespace {
 
-// A decimal field of a topic within [lo, hi] (lo excluded when loOpen).
-TxStatus checkDecimal(std::string_view field, const std::string& text, double lo, double hi,
-                      bool loOpen) {
-    auto v = parseDecimal(text);
-    if (!v) return invalid(std::string(field) + ": " + v.message());
-    if (*v < lo || *v > hi || (loOpen && *v == lo)) {
-        std::string range =
-            std::string(loOpen ? "(" : "[") + std::to_string(lo) + ", " + std::to_string(hi) + "]";
-        return invalid(std::string(field) + " " + text + " is outside " + range);
-    }
-    return TxStatus::success();
-}
-
-bool isLossMethodChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
 TxStatus createTopicBasic(const pb::CreateNewTopicRequest& m, std::vector<std::string>& signers) {
     if (TxStatus s = checkAddress("creator", m.creator()); !s.ok()) return s;
     signers.push_back(m.creator());
-    if (m.loss_method().empty()) return invalid("loss_method is empty");
-    for (char c : m.loss_method())
-        if (!isLossMethodChar(c))
-            return invalid("loss_method \"" + m.loss_method() +
-                           "\" may only hold a-z, 0-9, '_' and '-'");
-    if (m.epoch_length() <= 0) return invalid("epoch_length must be positive");
-    if (m.ground_truth_lag() < m.epoch_length())
-        return invalid("ground_truth_lag " + std::to_string(m.ground_truth_lag()) +
-                       " is below epoch_length " + std::to_string(m.epoch_length()));
-    if (m.ground_truth_lag() / 100 > m.epoch_length() ||
-        (m.ground_truth_lag() / 100 == m.epoch_length() && m.ground_truth_lag() % 100 != 0))
-        return invalid("ground_truth_lag " + std::to_string(m.ground_truth_lag()) +
-                       " is above 100 × epoch_length");
-    if (m.worker_submission_window() <= 0)
-        return invalid("worker_submission_window must be positive");
-    if (m.worker_submission_window() > m.epoch_length())
-        return invalid("worker_submission_window " + std::to_string(m.worker_submission_window()) +
-                       " is above epoch_length " + std::to_string(m.epoch_length()));
-    if (TxStatus s = checkDecimal("p_norm", m.p_norm(), 2.5, 4.5, false); !s.ok()) return s;
-    if (TxStatus s = checkDecimal("alpha_regret", m.alpha_regret(), 0, 1, true); !s.ok()) return s;
-    if (TxStatus s = checkDecimal("epsilon", m.epsilon(), 0, 1e40, true); !s.ok()) return s;
-    if (TxStatus s = checkDecimal("merit_sortition_alpha", m.merit_sortition_alpha(), 0, 1, false);
-        !s.ok())
-        return s;
-    if (TxStatus s =
-            checkDecimal("active_inferer_quantile", m.active_inferer_quantile(), 0, 1, false);
-        !s.ok())
-        return s;
-    if (TxStatus s =
-            checkDecimal("active_forecaster_quantile", m.active_forecaster_quantile(), 0, 1, false);
-        !s.ok())
-        return s;
-    if (TxStatus s =
-            checkDecimal("active_reputer_quantile", m.active_reputer_quantile(), 0, 1, false);
-        !s.ok())
-        return s;
-    if (m.enable_worker_whitelist() || m.enable_reputer_whitelist())
-        return invalid("topic whitelists are not supported on this chain");
+    if (std::string problem = topicFieldsProblem(m); !problem.empty()) return invalid(problem);
     return TxStatus::success();
 }
 
