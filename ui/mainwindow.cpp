@@ -22,14 +22,19 @@
 #include "core/paths.h"
 #include "ui/addressbookmodel.h"
 #include "ui/addressbookpage.h"
+#include "ui/buyinferencepage.h"
+#include "ui/createtopicpage.h"
 #include "ui/firstrunwizard.h"
 #include "ui/guiutil.h"
 #include "ui/historypage.h"
 #include "ui/nodemodel.h"
+#include "ui/nodepage.h"
 #include "ui/overviewpage.h"
 #include "ui/pageutil.h"
 #include "ui/receivepage.h"
 #include "ui/sendpage.h"
+#include "ui/stakingpage.h"
+#include "ui/topicspage.h"
 #include "ui/walletmodel.h"
 
 namespace allora::ui {
@@ -162,7 +167,43 @@ void MainWindow::createPages() {
     addPage(QStringLiteral("send"), tr("Send"), send_);
     addPage(QStringLiteral("receive"), tr("Receive"), receive);
     addPage(QStringLiteral("history"), tr("History"), history_);
+    auto* topics = new TopicsPage(node_, pages_);
+    auto* buy = new BuyInferencePage(model_, node_, pages_);
+    connect(buy, &BuyInferencePage::message, this, &MainWindow::showMessage);
+    auto* staking = new StakingPage(model_, node_, pages_);
+    connect(staking, &StakingPage::message, this, &MainWindow::showMessage);
+    auto* create = new CreateTopicPage(model_, node_, pages_);
+    connect(create, &CreateTopicPage::message, this, &MainWindow::showMessage);
+    connect(topics, &TopicsPage::createTopicRequested, this,
+            [this] { showPage(QStringLiteral("createtopic")); });
+    connect(topics, &TopicsPage::buyInferenceRequested, this, [this, buy](uint64_t id) {
+        buy->chooseTopic(id);
+        showPage(QStringLiteral("buy"));
+    });
+    connect(topics, &TopicsPage::delegateRequested, this, [this, staking](uint64_t id) {
+        staking->chooseTopic(id);
+        showPage(QStringLiteral("staking"));
+    });
+    // A new topic opens once it is on chain.
+    connect(create, &CreateTopicPage::topicCreated, this, [this, topics](uint64_t id) {
+        topics->showTopic(id);
+        showPage(QStringLiteral("topics"));
+    });
+    // Every signed tx moves the balances and the history.
+    connect(buy, &BuyInferencePage::paid, overview_, &OverviewPage::refresh);
+    connect(buy, &BuyInferencePage::paid, history_, &HistoryPage::reload);
+    connect(staking, &StakingPage::staked, overview_, &OverviewPage::refresh);
+    connect(staking, &StakingPage::staked, history_, &HistoryPage::reload);
+    connect(create, &CreateTopicPage::topicCreated, overview_, &OverviewPage::refresh);
+    connect(create, &CreateTopicPage::topicCreated, history_, &HistoryPage::reload);
+    auto* nodePage = new NodePage(node_, pages_);
+
     addPage(QStringLiteral("addressbook"), tr("Address book"), book);
+    addPage(QStringLiteral("topics"), tr("Topics"), topics);
+    addPage(QStringLiteral("buy"), tr("Buy an inference"), buy);
+    addPage(QStringLiteral("staking"), tr("Staking"), staking);
+    addPage(QStringLiteral("createtopic"), tr("Create topic"), create);
+    addPage(QStringLiteral("node"), tr("Node"), nodePage);
     pageList_->setCurrentRow(0);
 }
 

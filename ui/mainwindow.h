@@ -1,5 +1,6 @@
 // MainWindow: allora-qt's main window. Once a wallet is open it shows a sidebar of pages
-// (Overview, Send, Receive, History, Address book; more pages register with addPage()) and the
+// (Overview, Send, Receive, History, Address book, Topics, Buy an inference, Staking, Create
+// topic, Node; more pages register with addPage()) and the
 // wallet and node state in the status bar. Before that: a loading page, or the offer to create or
 // restore a wallet.
 #pragma once
@@ -38,7 +39,7 @@ public:
 
 public Q_SLOTS:
     // Shows the page registered as `id` ("overview", "send", "receive", "history",
-    // "addressbook").
+    // "addressbook", "topics", "buy", "staking", "createtopic", "node").
     void showPage(const QString& id);
     // Opens the create-or-restore wizard (window-modal, not blocking); a no-op while one is open.
     void showFirstRunWizard();

@@ -102,12 +102,14 @@ void NodeModel::start(std::shared_ptr<const SecureBytes> password) {
 void NodeModel::openAndStart(std::shared_ptr<const SecureBytes> password) {
     runOnWorker(
         this, &worker_,
-        [home = home_, password, serveApi = serveApi_] {
+        [home = home_, password, serveApi = serveApi_, log = log_] {
             Opened out;
             // The node's log goes to the program's standard error, as allorad's does. The
             // participants (when the home has them) start with the node and stop before it.
             auto node = participants::openLocalNode(
-                home, *password, makeStreamSink(std::cerr, LogLevel::Info), serveApi);
+                home, *password,
+                NodeLog::teeSink(log, makeStreamSink(std::cerr, LogLevel::Info), LogLevel::Info),
+                serveApi);
             if (!node) {
                 out.error = QString::fromStdString(node.error().message);
                 return out;
@@ -158,6 +160,10 @@ void NodeModel::poll() {
             if (state_ != State::Running) return;
             status_ = std::move(polled.status);
             Q_EMIT statusChanged();
+            if (const uint64_t last = log_->lastSequence(); last != logSeen_) {
+                logSeen_ = last;
+                Q_EMIT logAppended();
+            }
             if (polled.failure)
                 setState(State::Failed,
                          tr("The node halted: %1").arg(QString::fromStdString(*polled.failure)));

@@ -20,6 +20,7 @@
 #include "core/bytes.h"
 #include "node/api/local_node.h"
 #include "node/participants/local_devnet.h"
+#include "ui/nodelog.h"
 
 namespace allora::ui {
 
@@ -51,6 +52,8 @@ public:
     std::shared_ptr<node::api::NodeApi> api() const {
         return state_ == State::Running ? node_ : nullptr;
     }
+    // The node's recent log lines (also written to standard error, as allorad's are).
+    const NodeLog& log() const { return *log_; }
     // One worker for the pages' reads and broadcasts, apart from the start/stop/poll worker so
     // that a query never waits behind a stop.
     QThreadPool* queryPool() { return &queries_; }
@@ -78,6 +81,8 @@ public:
 Q_SIGNALS:
     void stateChanged(allora::ui::NodeModel::State state);
     void statusChanged();
+    // The node logged new lines since the last signal (checked with each status poll).
+    void logAppended();
 
 private:
     void setState(State state, const QString& error = {});
@@ -85,6 +90,8 @@ private:
     void poll();
 
     std::filesystem::path home_;
+    std::shared_ptr<NodeLog> log_ = std::make_shared<NodeLog>();
+    uint64_t logSeen_ = 0;
     bool serveApi_ = true;
     bool createParticipants_ = false;
     State state_ = State::NoNetwork;

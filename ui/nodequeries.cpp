@@ -91,6 +91,12 @@ Result<std::string> readMinGasPrice(node::api::NodeApi& node) {
     return params.min_gas_price();
 }
 
+Result<Amount> readMinFee(node::api::NodeApi& node, uint64_t gas) {
+    auto price = readMinGasPrice(node);
+    if (!price) return price.error();
+    return feeFor(*price, gas);
+}
+
 Result<Amount> feeFor(std::string_view gasPrice, uint64_t gas, uint64_t num, uint64_t den) {
     // A decimal price read as ALLO is the price × 10^18 in "uallo": an exact integer.
     auto atto = Amount::parse(gasPrice, Amount::Unit::Allo);
@@ -119,7 +125,22 @@ Result<TxOutcome> readTxOutcome(node::api::NodeApi& node, const Hash256& hash) {
     out.height = resp.height();
     out.code = resp.result().code();
     out.log = resp.result().log();
+    for (const auto& e : resp.result().events()) {
+        TxEvent ev;
+        ev.type = e.type();
+        for (const auto& a : e.attributes()) ev.attributes.emplace_back(a.key(), a.value());
+        out.events.push_back(std::move(ev));
+    }
     return out;
+}
+
+std::string TxOutcome::attribute(std::string_view type, std::string_view key) const {
+    for (const auto& e : events) {
+        if (e.type != type) continue;
+        for (const auto& [k, v] : e.attributes)
+            if (k == key) return v;
+    }
+    return {};
 }
 
 Result<std::vector<node::TxsByAddressEntry>> readHistoryPage(node::api::NodeApi& node,

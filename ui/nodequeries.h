@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/amount.h"
@@ -39,14 +40,26 @@ Result<AccountSnapshot> readAccount(node::api::NodeApi& node, const std::string&
 // The chain's minimum gas price (decimal uallo per gas, e.g. "10" or "0.025").
 Result<std::string> readMinGasPrice(node::api::NodeApi& node);
 
+// The minimum fee for `gas` at the chain's current minimum gas price.
+Result<Amount> readMinFee(node::api::NodeApi& node, uint64_t gas);
+
 // ceil(price × gas × num / den) in uallo: the fee presets are the minimum (1/1), 3/2 and 2/1 of it.
 Result<Amount> feeFor(std::string_view gasPrice, uint64_t gas, uint64_t num = 1, uint64_t den = 1);
+
+struct TxEvent {
+    std::string type;
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
 
 struct TxOutcome {
     bool found = false;  // not (yet) in a block
     uint64_t height = 0;
     uint32_t code = 0;
     std::string log;
+    std::vector<TxEvent> events;
+
+    // The value of attribute `key` of the first event of `type` ("" when there is none).
+    std::string attribute(std::string_view type, std::string_view key) const;
 };
 Result<TxOutcome> readTxOutcome(node::api::NodeApi& node, const Hash256& hash);
 

@@ -1,7 +1,9 @@
 #include "ui/pageutil.h"
 
+#include <QComboBox>
 #include <QLabel>
 
+#include "ui/emissionsqueries.h"
 #include "ui/guiutil.h"
 #include "ui/txrecord.h"
 
@@ -20,6 +22,25 @@ QLabel* captionLabel(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
+}
+
+void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics) {
+    const uint64_t chosen = chosenTopic(combo);
+    QSignalBlocker block(combo);
+    combo->clear();
+    for (const auto& t : topics)
+        combo->addItem(QStringLiteral("%1: %2")
+                           .arg(t.topic.id())
+                           .arg(QString::fromStdString(t.topic.metadata())),
+                       QVariant::fromValue<qulonglong>(t.topic.id()));
+    const int index = combo->findData(QVariant::fromValue<qulonglong>(chosen));
+    combo->setCurrentIndex(index >= 0 ? index : (combo->count() > 0 ? 0 : -1));
+    block.unblock();
+    if (chosenTopic(combo) != chosen) Q_EMIT combo->currentIndexChanged(combo->currentIndex());
+}
+
+uint64_t chosenTopic(const QComboBox* combo) {
+    return combo->currentIndex() < 0 ? 0 : combo->currentData().toULongLong();
 }
 
 QString TxText::kind(const TxRecord& r) {

@@ -4,18 +4,27 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <cstdint>
+#include <vector>
 
+class QComboBox;
 class QLabel;
 class QWidget;
 
 namespace allora::ui {
 
 struct TxRecord;
+struct TopicSummary;
 
 // A page's title: the window font, larger and bold.
 QLabel* pageHeading(const QString& text, QWidget* parent);
 // A small caption above a value, drawn in QPalette::PlaceholderText (the muted text colour).
 QLabel* captionLabel(const QString& text, QWidget* parent);
+// Fills a topic chooser with "N: description" items (data: the topic id), keeping the chosen
+// topic when it is still there.
+void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics);
+// The id of the topic chosen in such a combo (0: none).
+uint64_t chosenTopic(const QComboBox* combo);
 
 class TxText {
     Q_DECLARE_TR_FUNCTIONS(allora::ui::TxText)

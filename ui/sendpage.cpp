@@ -18,6 +18,7 @@
 #include "ui/nodemodel.h"
 #include "ui/overviewpage.h"
 #include "ui/pageutil.h"
+#include "ui/txpanel.h"
 #include "ui/walletmodel.h"
 #include "ui/workerjob.h"
 #include "wallet/tx_builder.h"
@@ -27,24 +28,10 @@ namespace allora::ui {
 namespace {
 
 enum FeeChoice { FeeLow, FeeNormal, FeeHigh, FeeCustom };
-constexpr int kPollIntervalMs = 250;
-constexpr int kPollAttempts = 240;  // a minute: blocks come every second on a devnet
 
 struct Refreshed {
     Result<AccountSnapshot> account = AccountSnapshot{};
     Result<std::string> gasPrice = std::string();
-};
-
-struct Prepared {
-    QString error;  // empty when the tx is ready to sign
-    wallet::UnsignedTx tx;
-    Bytes signBytes;
-};
-
-struct Broadcasted {
-    Hash256 hash{};
-    uint32_t code = 0;
-    QString log;
 };
 
 }  // namespace
@@ -134,48 +121,19 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     reviewButton_->setDefault(true);
     connect(reviewButton_, &QPushButton::clicked, this, &SendPage::review);
     connect(amount_, &QLineEdit::returnPressed, this, &SendPage::review);
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("sendMessageLabel"));
-    message_->setWordWrap(true);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    confirmBox_ = new QGroupBox(tr("Confirm"), this);
-    confirmBox_->setObjectName(QStringLiteral("confirmBox"));
-    summary_ = new QLabel(confirmBox_);
-    summary_->setObjectName(QStringLiteral("confirmSummaryLabel"));
-    summary_->setWordWrap(true);
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    password_ = new QLineEdit(confirmBox_);
-    password_->setObjectName(QStringLiteral("sendPasswordEdit"));
-    password_->setEchoMode(QLineEdit::Password);
-    password_->setAccessibleName(tr("Password of the key"));
-    confirmButton_ = new QPushButton(tr("Sign and &send"), confirmBox_);
-    confirmButton_->setObjectName(QStringLiteral("confirmSendButton"));
-    cancelButton_ = new QPushButton(tr("&Cancel"), confirmBox_);
-    cancelButton_->setObjectName(QStringLiteral("cancelSendButton"));
-    connect(confirmButton_, &QPushButton::clicked, this, &SendPage::confirm);
-    connect(password_, &QLineEdit::returnPressed, this, &SendPage::confirm);
-    connect(cancelButton_, &QPushButton::clicked, this, &SendPage::cancel);
-    auto* confirmLayout = new QFormLayout(confirmBox_);
-    confirmLayout->addRow(summary_);
-    auto* passwordLabel = new QLabel(tr("Pass&word:"), confirmBox_);
-    passwordLabel->setBuddy(password_);
-    confirmLayout->addRow(passwordLabel, password_);
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(cancelButton_);
-    buttons->addWidget(confirmButton_);
-    confirmLayout->addRow(buttons);
-    confirmBox_->hide();
-
-    txHash_ = new QLabel(this);
-    txHash_->setObjectName(QStringLiteral("txHashLabel"));
-    txHash_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    txHash_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    txHash_->setWordWrap(true);
-    txStatus_ = new QLabel(this);
-    txStatus_->setObjectName(QStringLiteral("txStatusLabel"));
-    txStatus_->setWordWrap(true);
+    panel_ = new TxPanel(QStringLiteral("send"), tr("Sign and &send"), wallet_, node_, this);
+    connect(panel_, &TxPanel::message, this, &SendPage::message);
+    connect(panel_, &TxPanel::busyChanged, reviewButton_, &QWidget::setDisabled);
+    connect(panel_, &TxPanel::included, this, [this](const TxOutcome& r) {
+        if (r.code == 0) {
+            amount_->clear();
+            memo_->clear();
+            Q_EMIT message(tr("Sent: included in block %1.").arg(r.height));
+        }
+        account_.reset();
+        refresh();
+        Q_EMIT sent();
+    });
 
     auto* formBox = new QWidget(this);
     formBox->setMaximumWidth(760);
@@ -186,10 +144,7 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     buttonRow->addStretch(1);
     buttonRow->addWidget(reviewButton_);
     inner->addLayout(buttonRow);
-    inner->addWidget(message_);
-    inner->addWidget(confirmBox_);
-    inner->addWidget(txHash_);
-    inner->addWidget(txStatus_);
+    inner->addWidget(panel_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
@@ -198,13 +153,6 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     layout->addWidget(formBox);
     layout->addStretch(1);
 
-    pollTimer_.setInterval(kPollIntervalMs);
-    pollTimer_.setSingleShot(true);
-    connect(&pollTimer_, &QTimer::timeout, this, &SendPage::pollResult);
-    connect(wallet_, &WalletModel::locked, this, [this] {
-        clearPassword();
-        if (!busy_) cancel();
-    });
     connect(wallet_, &WalletModel::activeKeyChanged, this, [this] {
         account_.reset();
         refresh();
@@ -387,190 +335,40 @@ std::optional<SendPage::Draft> SendPage::readForm(QString& problem) const {
 }
 
 void SendPage::review() {
-    if (busy_) return;
-    message_->clear();
+    if (panel_->isBusy()) return;
+    panel_->showMessage(QString());
     QString problem;
-    draft_ = readForm(problem);
-    if (!draft_) {
+    const auto draft = readForm(problem);
+    if (!draft) {
         fail(problem);
         return;
     }
-    const QString to = QString::fromStdString(draft_->to);
+    const QString to = QString::fromStdString(draft->to);
     const QString label = book_ != nullptr ? book_->labelOf(to) : QString();
     QString text = tr("Send %1 to %2%3, paying a fee of %4.")
-                       .arg(formatAllo(draft_->amount, true), to,
+                       .arg(formatAllo(draft->amount, true), to,
                             label.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(label),
-                            formatAllo(draft_->fee, true));
-    if (!draft_->memo.empty())
-        text += QLatin1Char(' ') + tr("Memo: “%1”.").arg(QString::fromStdString(draft_->memo));
-    summary_->setText(text);
-    confirmBox_->show();
-    password_->setFocus();
-}
-
-void SendPage::cancel() {
-    clearPassword();
-    confirmBox_->hide();
-    draft_.reset();
-}
-
-void SendPage::clearPassword() {
-    QString p = password_->text();
-    password_->clear();
-    wipe(p);
+                            formatAllo(draft->fee, true));
+    if (!draft->memo.empty())
+        text += QLatin1Char(' ') + tr("Memo: “%1”.").arg(QString::fromStdString(draft->memo));
+    const auto key = wallet_->activeKey();
+    if (!key) {
+        fail(tr("Open a wallet first."));
+        return;
+    }
+    TxSubmitter::Request request;
+    request.messages.push_back(
+        wallet::makeMsgSend(key->address, draft->to, {{"uallo", draft->amount.toUalloString()}}));
+    request.spend = draft->amount;
+    request.fee = draft->fee;
+    request.gas = kSendGas;
+    request.memo = draft->memo;
+    panel_->review(text, std::move(request));
 }
 
 void SendPage::fail(const QString& text) {
-    message_->setText(text);
+    panel_->showMessage(text);
     Q_EMIT message(text);
-}
-
-void SendPage::setBusy(bool busy) {
-    busy_ = busy;
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{reviewButton_, confirmButton_, cancelButton_, password_})
-        w->setEnabled(!busy);
-}
-
-void SendPage::confirm() {
-    if (busy_ || !draft_) return;
-    const auto key = wallet_->activeKey();
-    auto api = node_ != nullptr ? node_->api() : nullptr;
-    if (!key || !api) {
-        fail(tr("The node is not running: start it on the Overview page to send."));
-        return;
-    }
-    auto password = std::make_shared<const SecureBytes>(toSecureBytes(password_->text()));
-    clearPassword();
-    setBusy(true);
-    message_->setText(tr("Preparing the transaction…"));
-    txHash_->clear();
-    txStatus_->clear();
-    const Draft draft = *draft_;
-    runOnWorker(
-        this, node_->queryPool(),
-        [api, key = *key, draft]() {
-            Prepared p;
-            // Read again: the balance may have changed since the form was filled.
-            auto account = readAccount(*api, key.address);
-            if (!account) {
-                p.error = QString::fromStdString(account.message());
-                return p;
-            }
-            auto needed = draft.amount.add(draft.fee);
-            if (!account->exists || !needed || *needed > account->spendable) {
-                p.error = SendPage::tr(
-                              "The amount plus the fee is more than your spendable balance "
-                              "(%1). Nothing was sent.")
-                              .arg(formatAllo(account->spendable, true));
-                return p;
-            }
-            wallet::TxSpec spec;
-            spec.messages.push_back(wallet::makeMsgSend(key.address, draft.to,
-                                                        {{"uallo", draft.amount.toUalloString()}}));
-            spec.memo = draft.memo;
-            if (!draft.fee.isZero()) spec.fee.amount = {{"uallo", draft.fee.toUalloString()}};
-            spec.fee.gasLimit = kSendGas;
-            spec.signerPublicKey = key.publicKey;
-            spec.sequence = account->sequence;
-            auto built = wallet::buildTx(spec);
-            if (!built) {
-                p.error = QString::fromStdString(built.message());
-                return p;
-            }
-            p.tx = std::move(*built);
-            p.signBytes = p.tx.signBytes(api->status().chainId, account->accountNumber);
-            return p;
-        },
-        [this, name = QString::fromStdString(key->name), password](Prepared p) {
-            if (!p.error.isEmpty()) {
-                setBusy(false);
-                fail(p.error);
-                return;
-            }
-            message_->setText(tr("Signing…"));
-            auto tx = std::make_shared<wallet::UnsignedTx>(std::move(p.tx));
-            wallet_->sign(name, password, std::move(p.signBytes), this,
-                          [this, tx](Result<secp256k1::Signature> signature) {
-                              if (!signature) {
-                                  setBusy(false);
-                                  fail(signature.code() == ErrorCode::WrongPassword
-                                           ? tr("Wrong password: the key did not open. Nothing "
-                                                "was sent.")
-                                           : tr("Could not sign: %1. Nothing was sent.")
-                                                 .arg(QString::fromStdString(signature.message())));
-                                  return;
-                              }
-                              broadcast(tx->toTxRaw(*signature));
-                          });
-        });
-}
-
-void SendPage::broadcast(Bytes raw) {
-    auto api = node_ != nullptr ? node_->api() : nullptr;
-    if (!api) {
-        setBusy(false);
-        fail(tr("The node stopped before the transaction was sent. Nothing was sent."));
-        return;
-    }
-    message_->setText(tr("Broadcasting…"));
-    runOnWorker(
-        this, node_->queryPool(),
-        [api, raw = std::move(raw)] {
-            Broadcasted b;
-            b.hash = wallet::txHash(raw);
-            const auto r = api->broadcastTxSync(raw);
-            b.code = r.result.code;
-            b.log = QString::fromStdString(r.result.log);
-            return b;
-        },
-        [this](Broadcasted b) {
-            if (b.code != 0) {
-                setBusy(false);
-                fail(tr("The node refused the transaction: %1").arg(b.log));
-                return;
-            }
-            confirmBox_->hide();
-            draft_.reset();
-            pendingHash_ = b.hash;
-            txHash_->setText(
-                tr("Transaction %1").arg(QString::fromStdString(toHex(b.hash)).toUpper()));
-            txStatus_->setText(tr("Sent; waiting for the next block…"));
-            message_->clear();
-            pollsLeft_ = kPollAttempts;
-            pollTimer_.start();
-        });
-}
-
-void SendPage::pollResult() {
-    auto api = node_ != nullptr ? node_->api() : nullptr;
-    if (!api || pollsLeft_-- <= 0) {
-        setBusy(false);
-        txStatus_->setText(tr("Not in a block yet; the history page shows it once it is."));
-        return;
-    }
-    runOnWorker(
-        this, node_->queryPool(), [api, hash = pendingHash_] { return readTxOutcome(*api, hash); },
-        [this](Result<TxOutcome> r) {
-            if (!r || !r->found) {
-                pollTimer_.start();
-                return;
-            }
-            setBusy(false);
-            if (r->code == 0) {
-                txStatus_->setText(tr("Included in block %1.").arg(r->height));
-                amount_->clear();
-                memo_->clear();
-                Q_EMIT message(tr("Sent: included in block %1.").arg(r->height));
-            } else {
-                txStatus_->setText(tr("Failed in block %1: %2")
-                                       .arg(r->height)
-                                       .arg(QString::fromStdString(r->log)));
-            }
-            account_.reset();
-            refresh();
-            Q_EMIT sent();
-        });
 }
 
 }  // namespace allora::ui

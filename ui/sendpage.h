@@ -5,8 +5,6 @@
 // the node's query worker; the page shows the tx hash, then the result once it is in a block.
 #pragma once
 
-#include <QPointer>
-#include <QTimer>
 #include <QWidget>
 #include <optional>
 #include <string>
@@ -16,7 +14,6 @@
 #include "ui/nodequeries.h"
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -25,6 +22,7 @@ namespace allora::ui {
 
 class AddressBookModel;
 class NodeModel;
+class TxPanel;
 class WalletModel;
 
 class SendPage : public QWidget {
@@ -60,13 +58,7 @@ private:
     // The form as a transfer, or a message saying what is wrong (shown, nothing sent).
     std::optional<Draft> readForm(QString& problem) const;
     void review();
-    void confirm();
-    void cancel();
     void fail(const QString& text);
-    void setBusy(bool busy);
-    void broadcast(Bytes raw);
-    void pollResult();
-    void clearPassword();
     QString resolveRecipient() const;
 
     WalletModel* wallet_;
@@ -82,23 +74,11 @@ private:
     QLabel* feeLabel_;
     QLineEdit* memo_;
     QPushButton* reviewButton_;
-    QLabel* message_;
-    QGroupBox* confirmBox_;
-    QLabel* summary_;
-    QLineEdit* password_;
-    QPushButton* confirmButton_;
-    QPushButton* cancelButton_;
-    QLabel* txHash_;
-    QLabel* txStatus_;
+    TxPanel* panel_;
 
     std::optional<AccountSnapshot> account_;
     std::optional<std::string> gasPrice_;
-    std::optional<Draft> draft_;
-    bool busy_ = false;
     bool refreshing_ = false;
-    Hash256 pendingHash_{};
-    int pollsLeft_ = 0;
-    QTimer pollTimer_;
 };
 
 }  // namespace allora::ui

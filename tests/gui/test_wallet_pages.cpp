@@ -101,14 +101,15 @@ private Q_SLOTS:
     void sidebarListsThePages() {
         auto* list = child<QListWidget>(window_.get(), "pageList");
         QVERIFY(list);
-        QCOMPARE(list->count(), 5);
+        QCOMPARE(list->count(), 10);
         QCOMPARE(window_->currentPage(), QStringLiteral("overview"));
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Down);
         QCOMPARE(window_->currentPage(), QStringLiteral("send"));
         QTest::keyClick(window_.get(), Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(window_->currentPage(), QStringLiteral("history"));
-        for (const char* id : {"overview", "send", "receive", "history", "addressbook"})
+        for (const char* id : {"overview", "send", "receive", "history", "addressbook", "topics",
+                               "buy", "staking", "createtopic", "node"})
             QVERIFY2(window_->page(QString::fromLatin1(id)), id);
         window_->showPage(QStringLiteral("overview"));
     }
@@ -179,7 +180,7 @@ private Q_SLOTS:
         auto* amount = child<QLineEdit>(window_.get(), "amountEdit");
         auto* review = child<QPushButton>(window_.get(), "sendButton");
         auto* message = child<QLabel>(window_.get(), "sendMessageLabel");
-        auto* confirmBox = child<QGroupBox>(window_.get(), "confirmBox");
+        auto* confirmBox = child<QGroupBox>(window_.get(), "sendConfirmBox");
         QTRY_VERIFY_WITH_TIMEOUT(
             child<QLabel>(window_.get(), "feeLabel")->text().startsWith(QStringLiteral("Fee: ")),
             kNodeTimeoutMs);
@@ -209,7 +210,7 @@ private Q_SLOTS:
         child<QPushButton>(window_.get(), "sendButton")->click();
         QVERIFY2(message->text().contains(QStringLiteral("more than your spendable balance")),
                  qPrintable(message->text()));
-        QVERIFY(child<QGroupBox>(window_.get(), "confirmBox")->isHidden());
+        QVERIFY(child<QGroupBox>(window_.get(), "sendConfirmBox")->isHidden());
         verifyNothingSent();
     }
 
@@ -217,14 +218,14 @@ private Q_SLOTS:
         auto* recipient = child<QLineEdit>(window_.get(), "recipientEdit");
         auto* amount = child<QLineEdit>(window_.get(), "amountEdit");
         auto* message = child<QLabel>(window_.get(), "sendMessageLabel");
-        auto* confirmBox = child<QGroupBox>(window_.get(), "confirmBox");
+        auto* confirmBox = child<QGroupBox>(window_.get(), "sendConfirmBox");
         auto* password = child<QLineEdit>(window_.get(), "sendPasswordEdit");
-        auto* confirm = child<QPushButton>(window_.get(), "confirmSendButton");
+        auto* confirm = child<QPushButton>(window_.get(), "sendConfirmButton");
         recipient->setText(friend_);
         amount->setText(QStringLiteral("2.5"));
         child<QPushButton>(window_.get(), "sendButton")->click();
         QVERIFY(!confirmBox->isHidden());
-        QVERIFY(child<QLabel>(window_.get(), "confirmSummaryLabel")
+        QVERIFY(child<QLabel>(window_.get(), "sendSummaryLabel")
                     ->text()
                     .contains(QStringLiteral("2.5 ALLO to ") + friend_));
         password->setText(QStringLiteral("not the password"));
@@ -232,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(password->text().isEmpty());  // not kept once used
         QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("Wrong password")),
                                  kKeyringTimeoutMs);
-        QVERIFY(child<QLabel>(window_.get(), "txHashLabel")->text().isEmpty());
+        QVERIFY(child<QLabel>(window_.get(), "sendTxHashLabel")->text().isEmpty());
         verifyNothingSent();
     }
 
@@ -240,18 +241,18 @@ private Q_SLOTS:
         auto* recipient = child<QLineEdit>(window_.get(), "recipientEdit");
         auto* amount = child<QLineEdit>(window_.get(), "amountEdit");
         auto* password = child<QLineEdit>(window_.get(), "sendPasswordEdit");
-        auto* status = child<QLabel>(window_.get(), "txStatusLabel");
+        auto* status = child<QLabel>(window_.get(), "sendTxStatusLabel");
         recipient->setText(QStringLiteral("friend"));  // the address book's label
         QVERIFY(child<QLabel>(window_.get(), "recipientStatusLabel")->text().contains(friend_));
         amount->setText(QStringLiteral("2.5"));
         child<QLineEdit>(window_.get(), "memoEdit")->setText(QStringLiteral("lunch, thanks"));
         child<QPushButton>(window_.get(), "sendButton")->click();
-        QVERIFY(!child<QGroupBox>(window_.get(), "confirmBox")->isHidden());
+        QVERIFY(!child<QGroupBox>(window_.get(), "sendConfirmBox")->isHidden());
         password->setText(QString::fromLatin1(kKeyPassword));
-        child<QPushButton>(window_.get(), "confirmSendButton")->click();
+        child<QPushButton>(window_.get(), "sendConfirmButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Included in block")),
                                  kNodeTimeoutMs);
-        QVERIFY(child<QLabel>(window_.get(), "txHashLabel")
+        QVERIFY(child<QLabel>(window_.get(), "sendTxHashLabel")
                     ->text()
                     .startsWith(QStringLiteral("Transaction ")));
         screenshot("send");
@@ -326,7 +327,7 @@ private Q_SLOTS:
         password->setText(QStringLiteral("typed but not used"));
         child<QPushButton>(window_.get(), "lockButton")->click();
         QVERIFY(password->text().isEmpty());
-        QVERIFY(child<QGroupBox>(window_.get(), "confirmBox")->isHidden());
+        QVERIFY(child<QGroupBox>(window_.get(), "sendConfirmBox")->isHidden());
     }
 
     void cleanupTestCase() {

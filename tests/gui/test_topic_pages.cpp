@@ -1,0 +1,320 @@
+// The topic, inference and staking pages against a real in-process devnet with the demo topics
+// and their reference workers and reputers (as "Try a local network" creates it, 200 ms blocks)
+// and a real file keyring: the topics are listed and searchable; the weights chart gains points
+// as epochs close; a topic with a value the chain refuses is named before anything is signed,
+// and a valid one is created and opened; paying for an inference raises the topic's revenue and
+// shows its network inference; a wrong password pays nothing; delegating to a reputer shows the
+// position; the node page shows the chain and its log. Then a PNG of every page at 1280×800 in
+// the light and the dark palette goes to the test output folder (tests/output/screenshots in the
+// build tree, or $ALLORA_SCREENSHOT_DIR).
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+#include "guitestutil.h"
+#include "ui/emissionsqueries.h"
+#include "ui/mainwindow.h"
+#include "ui/nodemodel.h"
+#include "ui/nodequeries.h"
+#include "ui/theme.h"
+#include "ui/topiccharts.h"
+#include "ui/topicdetailwidget.h"
+#include "ui/topiclistmodel.h"
+#include "ui/topicspage.h"
+
+using namespace allora;
+using namespace allora::ui;
+using namespace allora::ui::test;
+
+namespace {
+
+constexpr int kNodeTimeoutMs = 90000;
+const char* const kKeyPassword = "topic pages password";
+
+std::shared_ptr<const SecureBytes> secret(const char* text) {
+    return std::make_shared<const SecureBytes>(SecureBytes::fromString(text));
+}
+
+// The mean lightness (0–255) of an image: a dark page is darker than its light twin.
+double meanLightness(const QImage& image) {
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4, ++n) sum += image.pixelColor(x, y).lightness();
+    return n == 0 ? 0 : sum / n;
+}
+
+}  // namespace
+
+class TopicPagesTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::unique_ptr<WalletModel> wallet_;
+    std::unique_ptr<NodeModel> node_;
+    std::unique_ptr<MainWindow> window_;
+    QString address_;
+
+    template <typename T>
+    T* find(const char* name) {
+        T* w = child<T>(window_.get(), name);
+        if (w == nullptr) qWarning("no widget named %s", name);
+        return w;
+    }
+    std::optional<TopicSummary> topic(uint64_t id) {
+        auto api = node_->api();
+        if (!api) return std::nullopt;
+        auto t = readTopic(*api, id);
+        return t ? std::optional<TopicSummary>(*t) : std::nullopt;
+    }
+    uint64_t sequence() {
+        auto api = node_->api();
+        if (!api) return 0;
+        auto a = readAccount(*api, address_.toStdString());
+        return a ? a->sequence : 0;
+    }
+    void confirmWith(const char* prefix, const char* password) {
+        const QByteArray p(prefix);
+        auto* edit = find<QLineEdit>(QByteArray(p + "PasswordEdit").constData());
+        QVERIFY(edit && !find<QWidget>(QByteArray(p + "ConfirmBox").constData())->isHidden());
+        edit->setText(QString::fromLatin1(password));
+        find<QPushButton>(QByteArray(p + "ConfirmButton").constData())->click();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(installEnglishTranslator());
+        QVERIFY(dir_.isValid());
+        wallet_ = openModel(dir_.path(), wallet::KeyringBackend::File);
+        QVERIFY(wallet_);
+        QSignalSpy added(wallet_.get(), &WalletModel::keyAdded);
+        wallet_->addKey(
+            QStringLiteral("me"),
+            std::make_shared<const SecureBytes>(SecureBytes::fromString(kCosmjsMnemonic)),
+            secret(kKeyPassword));
+        QVERIFY(added.wait(kKeyringTimeoutMs));
+        address_ = QString::fromStdString(wallet_->activeKey()->address);
+        node_ = std::make_unique<NodeModel>(QFile::encodeName(dir_.path()).toStdString());
+        node_->setServeApi(false);
+        node_->setCreateParticipants(true);
+        node_->setPollInterval(std::chrono::milliseconds(200));
+        window_ = std::make_unique<MainWindow>(wallet_.get(), node_.get());
+        window_->resize(1280, 800);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        node_->createLocalNetwork({address_}, secret("validator password"),
+                                  std::chrono::milliseconds(200));
+        QTRY_COMPARE_WITH_TIMEOUT(node_->state(), NodeModel::State::Running, kNodeTimeoutMs);
+    }
+
+    void topicsAreListedAndSearchable() {
+        window_->showPage(QStringLiteral("topics"));
+        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() >= 3, kNodeTimeoutMs);
+        auto* table = find<QTableView>("topicTable");
+        QCOMPARE(table->model()->rowCount(), page->model()->rowCount());
+        // Every demo topic has a description and a loss method the reputers compute.
+        for (const auto& t : page->model()->topics()) {
+            QVERIFY(!t.topic.metadata().empty());
+            QVERIFY(t.topic.loss_method() == "mse" || t.topic.loss_method() == "mae");
+        }
+        const QString co2 = QString::fromStdString(page->model()->topics()[2].topic.metadata());
+        find<QLineEdit>("topicSearchEdit")->setText(co2.left(6));
+        QVERIFY(table->model()->rowCount() >= 1);
+        QVERIFY(table->model()->rowCount() < page->model()->rowCount());
+        find<QLineEdit>("topicSearchEdit")->setText(QStringLiteral("no such topic at all"));
+        QCOMPARE(table->model()->rowCount(), 0);
+        find<QLineEdit>("topicSearchEdit")->clear();
+        // Sorting by id descending puts the last topic first.
+        table->sortByColumn(TopicListModel::IdColumn, Qt::DescendingOrder);
+        QCOMPARE(table->model()->index(0, 0).data(TopicListModel::TopicIdRole).toULongLong(),
+                 page->model()->topics().back().topic.id());
+        table->sortByColumn(TopicListModel::IdColumn, Qt::AscendingOrder);
+    }
+
+    void weightsChartGainsPointsAsEpochsClose() {
+        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        page->showTopic(1);
+        QTRY_COMPARE_WITH_TIMEOUT(page->detail()->topicId(), uint64_t{1}, kNodeTimeoutMs);
+        TopicCharts* charts = page->detail()->charts();
+        QTRY_VERIFY_WITH_TIMEOUT(charts->weightPointCount() > 0, kNodeTimeoutMs);
+        const int before = charts->weightPointCount();
+        const int64_t newest = charts->newestHeight();
+        QVERIFY(charts->weightSeriesCount() >= 5);  // the five reference workers
+        QTRY_VERIFY_WITH_TIMEOUT(charts->newestHeight() > newest, kNodeTimeoutMs);
+        QVERIFY(charts->weightPointCount() > before);
+        // The latest inference with its contributors is on the overview tab.
+        QTRY_VERIFY_WITH_TIMEOUT(find<QTableWidget>("topicContributorsTable")->rowCount() >= 5,
+                                 kNodeTimeoutMs);
+        QVERIFY(find<QLabel>("topicInferenceLabel")->text().contains(QStringLiteral("naive")));
+    }
+
+    void createTopicChecksAndOpensIt() {
+        window_->showPage(QStringLiteral("createtopic"));
+        auto* metadata = find<QLineEdit>("topicMetadataEdit");
+        auto* pNorm = find<QLineEdit>("topicPNormEdit");
+        auto* epoch = find<QSpinBox>("topicEpochLengthSpin");
+        auto* lag = find<QSpinBox>("topicGroundTruthLagSpin");
+        auto* problem = find<QLabel>("createTopicProblemLabel");
+        auto* review = find<QPushButton>("createTopicReviewButton");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>("createTopicCostLabel")->text().startsWith(QStringLiteral("Creating")),
+            kNodeTimeoutMs);
+        metadata->setText(QStringLiteral("Test topic: a series from the GUI test"));
+        QVERIFY2(review->isEnabled(), qPrintable(problem->text()));
+        pNorm->setText(QStringLiteral("9"));
+        QVERIFY2(problem->text().contains(QStringLiteral("p_norm")), qPrintable(problem->text()));
+        QVERIFY(!review->isEnabled());
+        pNorm->setText(QStringLiteral("3"));
+        lag->setValue(epoch->value() - 1);  // the truth cannot come before the epoch ends
+        QVERIFY2(problem->text().contains(QStringLiteral("ground_truth_lag")),
+                 qPrintable(problem->text()));
+        QVERIFY(!review->isEnabled());
+        lag->setValue(epoch->value());
+        QVERIFY(review->isEnabled());
+        const uint64_t sent = sequence();
+        review->click();
+        QVERIFY(
+            find<QLabel>("createTopicSummaryLabel")->text().contains(QStringLiteral("Test topic")));
+        confirmWith("createTopic", kKeyPassword);
+        // Once on chain, the new topic (id 4, after the three demo topics) opens.
+        QTRY_COMPARE_WITH_TIMEOUT(window_->currentPage(), QStringLiteral("topics"), kNodeTimeoutMs);
+        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        QTRY_COMPARE_WITH_TIMEOUT(page->selectedTopic(), uint64_t{4}, kNodeTimeoutMs);
+        auto created = topic(4);
+        QVERIFY(created);
+        QCOMPARE(QString::fromStdString(created->topic.creator()), address_);
+        QCOMPARE(created->topic.metadata(), std::string("Test topic: a series from the GUI test"));
+        QCOMPARE(sequence(), sent + 1);
+    }
+
+    void wrongPasswordPaysNothing() {
+        window_->showPage(QStringLiteral("buy"));
+        auto* combo = find<QComboBox>("buyTopicCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(combo->count() >= 4, kNodeTimeoutMs);
+        auto* amount = find<QLineEdit>("buyAmountEdit");
+        auto* review = find<QPushButton>("buyReviewButton");
+        QTRY_VERIFY_WITH_TIMEOUT(review->isEnabled(), kNodeTimeoutMs);
+        amount->setText(QStringLiteral("0"));
+        review->click();
+        QVERIFY(find<QLabel>("buyMessageLabel")->text().contains(QStringLiteral("more than zero")));
+        QVERIFY(find<QWidget>("buyConfirmBox")->isHidden());
+        const uint64_t before = sequence();
+        amount->setText(QStringLiteral("1"));
+        review->click();
+        confirmWith("buy", "not the password");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>("buyMessageLabel")->text().startsWith(QStringLiteral("Wrong password")),
+            kKeyringTimeoutMs);
+        QTest::qWait(600);  // a few blocks
+        QCOMPARE(sequence(), before);
+    }
+
+    void payingForAnInferenceRaisesRevenue() {
+        auto* combo = find<QComboBox>("buyTopicCombo");
+        combo->setCurrentIndex(combo->findData(QVariant::fromValue<qulonglong>(1)));
+        auto before = topic(1);
+        QVERIFY(before);
+        find<QLineEdit>("buyAmountEdit")->setText(QStringLiteral("250"));
+        find<QPushButton>("buyReviewButton")->click();
+        QVERIFY(find<QLabel>("buySummaryLabel")->text().contains(QStringLiteral("250 ALLO")));
+        confirmWith("buy", kKeyPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("buyTxStatusLabel")
+                                     ->text()
+                                     .startsWith(QStringLiteral("Included in block")),
+                                 kNodeTimeoutMs);
+        // The revenue rose by the payment, less what has dripped into rewards since.
+        auto after = topic(1);
+        QVERIFY(after);
+        QVERIFY(after->revenue > before->revenue);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>("buyRevenueLabel")->text().contains(QStringLiteral("Before your payment")),
+            kNodeTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QTableWidget>("buyContributorsTable")->rowCount() >= 5,
+                                 kNodeTimeoutMs);
+        QVERIFY(find<QLabel>("buyInferenceLabel")->text().contains(QStringLiteral("at block")));
+    }
+
+    void delegatingShowsThePosition() {
+        window_->showPage(QStringLiteral("staking"));
+        auto* topics = find<QComboBox>("stakeTopicCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(topics->count() >= 4, kNodeTimeoutMs);
+        topics->setCurrentIndex(topics->findData(QVariant::fromValue<qulonglong>(1)));
+        auto* reputers = find<QComboBox>("stakeReputerCombo");
+        QTRY_VERIFY_WITH_TIMEOUT(reputers->count() >= 1, kNodeTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>("stakeDelegateButton")->isEnabled(),
+                                 kNodeTimeoutMs);
+        const QString reputer = reputers->currentData().toString();
+        find<QLineEdit>("stakeAmountEdit")->setText(QStringLiteral("10"));
+        find<QPushButton>("stakeDelegateButton")->click();
+        QVERIFY(find<QLabel>("stakeSummaryLabel")->text().contains(reputer));
+        confirmWith("stake", kKeyPassword);
+        auto* table = find<QTableWidget>("delegationsTable");
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() == 1, kNodeTimeoutMs);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("1"));
+        QCOMPARE(table->item(0, 1)->text(), reputer);
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("10 ALLO"));
+    }
+
+    void nodePageShowsChainAndLog() {
+        window_->showPage(QStringLiteral("node"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>("nodeChainLabel")->text().contains(QStringLiteral("solo")),
+            kNodeTimeoutMs);
+        QVERIFY(find<QLabel>("nodePageStateLabel")->text() == QStringLiteral("Running"));
+        QTRY_VERIFY_WITH_TIMEOUT(!find<QPlainTextEdit>("nodeLogView")->toPlainText().isEmpty(),
+                                 kNodeTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("nodeDataDirLabel")->text().contains(dir_.path()),
+                                 kNodeTimeoutMs);
+    }
+
+    void screenshotsOfEveryPageInLightAndDark() {
+        QString out = qEnvironmentVariable("ALLORA_SCREENSHOT_DIR");
+        if (out.isEmpty()) out = QStringLiteral(ALLORA_TEST_OUTPUT_DIR "/screenshots");
+        QVERIFY(QDir().mkpath(out));
+        auto* list = find<QListWidget>("pageList");
+        QStringList ids;
+        for (int i = 0; i < list->count(); ++i) ids << list->item(i)->data(Qt::UserRole).toString();
+        QCOMPARE(ids.size(), 10);
+        window_->resize(1280, 800);
+        QMap<QString, double> light;
+        for (const Theme theme : {Theme::Light, Theme::Dark}) {
+            applyTheme(theme);
+            const QString suffix =
+                theme == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
+            for (const QString& id : ids) {
+                window_->showPage(id);
+                QTest::qWait(300);  // the page's reads come back
+                const QImage image = window_->grab().toImage();
+                QCOMPARE(image.size(), QSize(1280, 800));
+                const QString file =
+                    QDir(out).filePath(id + QLatin1Char('-') + suffix + QStringLiteral(".png"));
+                QVERIFY2(image.save(file), qPrintable(file));
+                QVERIFY(QImage(file).size() == QSize(1280, 800));
+                if (theme == Theme::Light)
+                    light[id] = meanLightness(image);
+                else
+                    QVERIFY2(meanLightness(image) < light[id] - 40, qPrintable(id));
+            }
+        }
+        applyTheme(Theme::Light);
+    }
+
+    void cleanupTestCase() {
+        window_.reset();
+        node_.reset();  // stops the node and its participants
+    }
+};
+
+QTEST_MAIN(TopicPagesTest)
+#include "test_topic_pages.moc"
