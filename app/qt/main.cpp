@@ -9,8 +9,12 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -43,6 +47,7 @@ void installTranslators(QApplication& app) {
 // execution allocates and frees tens of MB, and re-faulting those pages cost 12-18 % of the
 // kernel time of applying a block (tests/bench/bench_chain). Memory freed stays reserved up to
 // the trim threshold; allocations under the mmap threshold come from the heap.
+constexpr bool kKeepHeapByDefault = true;
 void keepHeapPages() {
 #if defined(__GLIBC__)
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -54,7 +59,10 @@ void keepHeapPages() {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-    keepHeapPages();
+    const auto launched = std::chrono::steady_clock::now();
+    // ALLORA_QT_KEEP_HEAP=0/1 overrides the choice, for tests/bench/bench_gui's comparison.
+    const QByteArray keepHeap = qgetenv("ALLORA_QT_KEEP_HEAP");
+    if (keepHeap.isEmpty() ? kKeepHeapByDefault : keepHeap != "0") keepHeapPages();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Allora"));
     QApplication::setOrganizationDomain(QStringLiteral("allora.network"));
@@ -82,8 +90,25 @@ int main(int argc, char* argv[]) {
             "Keyring backend: file (encrypted, the default) or test (unencrypted, for "
             "development networks)."),
         QCoreApplication::translate("allora-qt", "BACKEND"), QStringLiteral("file"));
+    // For benchmarks (tests/bench/bench_gui): start the home's node with the validator password
+    // in FILE, print "ready <ms since main>" once the node runs and the window is shown, and quit
+    // --quit-after seconds later (default: at once). Not for everyday use: the password sits in a
+    // file.
+    const QCommandLineOption measureOption(
+        QStringLiteral("measure-start"),
+        QCoreApplication::translate("allora-qt",
+                                    "Benchmark: start the node with the validator password in "
+                                    "FILE, print \"ready <ms>\" when usable, then quit."),
+        QCoreApplication::translate("allora-qt", "FILE"));
+    const QCommandLineOption quitAfterOption(
+        QStringLiteral("quit-after"),
+        QCoreApplication::translate("allora-qt",
+                                    "With --measure-start: quit SECONDS after ready (default 0)."),
+        QCoreApplication::translate("allora-qt", "SECONDS"), QStringLiteral("0"));
     parser.addOption(homeOption);
     parser.addOption(backendOption);
+    parser.addOption(measureOption);
+    parser.addOption(quitAfterOption);
     parser.process(app);
 
     const auto backend = allora::wallet::parseBackend(parser.value(backendOption).toStdString());
@@ -133,6 +158,34 @@ int main(int argc, char* argv[]) {
                                       .arg(parser.value(homeOption), message));
         });
     wallet.open(home, *backend);
+
+    if (parser.isSet(measureOption)) {
+        QFile file(parser.value(measureOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            QTextStream(stderr) << "allora-qt: cannot read " << file.fileName() << Qt::endl;
+            return 2;
+        }
+        node.start(std::make_shared<const allora::SecureBytes>(
+            allora::SecureBytes::fromString(file.readAll().trimmed().toStdString())));
+        auto* ready = new QTimer(&app);
+        ready->setInterval(2);
+        QObject::connect(ready, &QTimer::timeout, &app, [&, ready] {
+            if (node.state() == allora::ui::NodeModel::State::Failed) {
+                QTextStream(stderr) << "allora-qt: " << node.lastError() << Qt::endl;
+                QCoreApplication::exit(1);
+            }
+            if (!window.isVisible() || node.state() != allora::ui::NodeModel::State::Running)
+                return;
+            ready->stop();
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - launched);
+            std::printf("ready %lld\n", static_cast<long long>(ms.count()));
+            std::fflush(stdout);
+            QTimer::singleShot(parser.value(quitAfterOption).toInt() * 1000, &app,
+                               &QCoreApplication::quit);
+        });
+        ready->start();
+    }
 
     return QApplication::exec();
 }

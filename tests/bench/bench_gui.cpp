@@ -1,0 +1,368 @@
+// bench_gui: issue 6's desktop figures, printed (never asserted; the run fails only when broken).
+//  1. Latency: the main window (offscreen) on a running in-process devnet with its participants,
+//     every page visited once and the topics page left showing topic 1's charts, while a feeder
+//     thread broadcasts signed MsgSend txs through NodeApi at ~1,000/s for --seconds; a 5 ms
+//     QTimer on the GUI thread records how late it fires: max, p99 and mean (target: max < 50 ms).
+//  2. Cold start: the real allora-qt (a child, QT_QPA_PLATFORM=offscreen, --home of the devnet
+//     created in step 1, --measure-start) from exec to "node running and window shown", median of
+//     3 (target < 1.5 s).
+//  3. Resident memory: allora-qt on that devnet for --rss-seconds (or --minutes), VmRSS at ready
+//     and at the end and VmHWM, once with app/qt/main.cpp's mallopt settings as shipped and once
+//     with ALLORA_QT_KEEP_HEAP flipped, to compare (target < 250 MB after 10 minutes).
+// Usage: bench_gui [--seconds S] [--rss-seconds S | --minutes M] [--qt PATH]
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/secp256k1.h"
+#include "ui/mainwindow.h"
+#include "ui/nodemodel.h"
+#include "ui/nodequeries.h"
+#include "ui/topicspage.h"
+#include "ui/walletmodel.h"
+#include "wallet/account.h"
+#include "wallet/tx_builder.h"
+
+using namespace allora;
+using namespace allora::ui;
+
+namespace {
+
+constexpr int kSenders = 40;
+const char* const kValidatorPassword = "bench validator password";
+const char* const kMnemonic =
+    "special sign fit simple patrol salute grocery chicken wheat radar tonight ceiling";
+
+[[noreturn]] void fail(const std::string& what) {
+    std::fprintf(stderr, "bench_gui: %s\n", what.c_str());
+    std::fflush(stdout);
+    std::_Exit(1);
+}
+
+// Runs the event loop until `done` or `ms` pass; false on timeout.
+template <typename F>
+bool waitFor(F done, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
+
+void spin(int ms) {
+    waitFor([] { return false; }, ms);
+}
+
+std::shared_ptr<const SecureBytes> secret(const char* text) {
+    return std::make_shared<const SecureBytes>(SecureBytes::fromString(text));
+}
+
+struct Sender {
+    SecureBytes key;
+    secp256k1::PubKey pub{};
+    std::string address;
+    uint64_t accountNumber = 0;
+    uint64_t sequence = 0;
+};
+
+std::vector<Sender> makeSenders() {
+    std::vector<Sender> s(kSenders);
+    for (int i = 0; i < kSenders; ++i) {
+        const Hash256 seed = sha256(asBytes("bench_gui sender " + std::to_string(i)));
+        s[i].key = SecureBytes(ByteSpan(seed));
+        auto pub = secp256k1::derivePublicKey(s[i].key);
+        if (!pub) fail("derive: " + pub.message());
+        s[i].pub = *pub;
+        auto addr = wallet::addressFromPublicKey(s[i].pub);
+        if (!addr) fail("address: " + addr.message());
+        s[i].address = *addr;
+    }
+    return s;
+}
+
+struct FeedResult {
+    uint64_t sent = 0, accepted = 0;
+    std::string firstRejection;
+    uint64_t heightBefore = 0, heightAfter = 0;
+    double seconds = 0;
+};
+
+// Off the GUI thread: signs and broadcasts MsgSend txs, paced at `rate` per second, until `stop`.
+void feed(std::shared_ptr<node::api::NodeApi> api, std::vector<Sender>& senders, double rate,
+          const std::atomic<bool>& stop, FeedResult& out) {
+    const std::string chainId = api->status().chainId;
+    auto fee = readMinFee(*api, 200000);
+    if (!fee) fail("min fee: " + fee.message());
+    const std::string feeText = fee->toUalloString();
+    for (auto& s : senders) {
+        auto a = readAccount(*api, s.address);
+        if (!a || !a->exists) fail("sender account missing");
+        s.accountNumber = a->accountNumber;
+        s.sequence = a->sequence;
+    }
+    out.heightBefore = api->status().latestHeight;
+    const auto start = std::chrono::steady_clock::now();
+    size_t turn = 0;
+    while (!stop.load()) {
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (static_cast<double>(out.sent) >= elapsed * rate) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            continue;
+        }
+        Sender& from = senders[turn++ % senders.size()];
+        wallet::TxSpec spec;
+        spec.messages.push_back(wallet::makeMsgSend(
+            from.address, senders[turn % senders.size()].address, {{"uallo", "1"}}));
+        spec.fee.amount = {{"uallo", feeText}};
+        spec.fee.gasLimit = 200000;
+        spec.signerPublicKey = from.pub;
+        spec.sequence = from.sequence;
+        auto tx = wallet::buildTx(spec);
+        if (!tx) fail("build: " + tx.message());
+        auto sig = secp256k1::sign(from.key, tx->signBytes(chainId, from.accountNumber));
+        if (!sig) fail("sign: " + sig.message());
+        const Bytes raw = tx->toTxRaw(*sig);
+        const auto r = api->broadcastTxSync(raw);
+        ++out.sent;
+        if (r.result.ok()) {
+            ++out.accepted;
+            ++from.sequence;
+        } else if (out.firstRejection.empty()) {
+            out.firstRejection = r.result.log;
+        }
+    }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.heightAfter = api->status().latestHeight;
+}
+
+// Step 1; leaves a stopped devnet (wallet key + node + participants) in `home`.
+void latencyProbe(const QString& home, double seconds) {
+    WalletModel wallet;
+    bool opened = false;
+    QObject::connect(&wallet, &WalletModel::opened, [&] { opened = true; });
+    wallet.open(QFile::encodeName(home).toStdString(), wallet::KeyringBackend::File);
+    if (!waitFor([&] { return opened; }, 20000)) fail("wallet did not open");
+    bool added = false;
+    QObject::connect(&wallet, &WalletModel::keyAdded, [&] { added = true; });
+    wallet.addKey(QStringLiteral("me"),
+                  std::make_shared<const SecureBytes>(SecureBytes::fromString(kMnemonic)),
+                  secret("bench key password"));
+    if (!waitFor([&] { return added; }, 30000)) fail("key not added");
+
+    auto senders = makeSenders();
+    QStringList fund{QString::fromStdString(wallet.activeKey()->address)};
+    for (const auto& s : senders) fund << QString::fromStdString(s.address);
+
+    NodeModel node(QFile::encodeName(home).toStdString());
+    node.setServeApi(false);
+    node.setCreateParticipants(true);
+    {
+        MainWindow window(&wallet, &node);
+        window.resize(1280, 800);
+        window.show();
+        QElapsedTimer created;
+        created.start();
+        node.createLocalNetwork(fund, secret(kValidatorPassword));
+        if (!waitFor([&] { return node.state() == NodeModel::State::Running; }, 120000))
+            fail("devnet did not start: " + node.lastError().toStdString());
+        std::printf("bench: devnet with participants created and started in %.1f s (setup)\n",
+                    created.elapsed() / 1000.0);
+        for (const char* id : {"overview", "send", "receive", "history", "addressbook", "buy",
+                               "staking", "createtopic", "node", "topics"}) {
+            window.showPage(QString::fromLatin1(id));
+            spin(300);
+        }
+        if (auto* topics = static_cast<TopicsPage*>(window.page(QStringLiteral("topics"))))
+            topics->showTopic(1);
+        spin(1000);
+
+        // The probe: how late a 5 ms timer fires on the GUI thread.
+        std::vector<double> late;
+        late.reserve(static_cast<size_t>(seconds * 250));
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        probe.setInterval(5);
+        auto last = std::chrono::steady_clock::now();
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            const auto now = std::chrono::steady_clock::now();
+            const double ms = std::chrono::duration<double, std::milli>(now - last).count();
+            late.push_back(std::max(0.0, ms - 5.0));
+            last = now;
+        });
+        std::atomic<bool> stop{false};
+        FeedResult fed;
+        auto api = node.api();
+        if (!api) fail("no node api");
+        std::thread feeder([&] { feed(api, senders, 1000.0, stop, fed); });
+        last = std::chrono::steady_clock::now();
+        probe.start();
+        spin(static_cast<int>(seconds * 1000));
+        stop = true;
+        probe.stop();
+        feeder.join();
+        if (late.size() < 10) fail("the probe timer hardly fired");
+        std::sort(late.begin(), late.end());
+        double sum = 0;
+        for (double v : late) sum += v;
+        std::printf(
+            "bench: GUI event loop latency under load (%.0f s, 5 ms timer, %zu samples, main "
+            "window "
+            "on the topics page with charts): max %.1f ms, p99 %.1f ms, mean %.2f ms (target: max "
+            "< 50 ms)\n",
+            seconds, late.size(), late.back(), late[late.size() * 99 / 100], sum / late.size());
+        std::printf(
+            "bench: feeder: %llu MsgSend broadcast, %llu accepted (%.0f tx/s accepted, target "
+            "rate 1000/s), %llu blocks applied meanwhile%s%s\n",
+            static_cast<unsigned long long>(fed.sent),
+            static_cast<unsigned long long>(fed.accepted), fed.accepted / fed.seconds,
+            static_cast<unsigned long long>(fed.heightAfter - fed.heightBefore),
+            fed.firstRejection.empty() ? "" : "; first rejection: ", fed.firstRejection.c_str());
+        if (fed.accepted == 0) fail("no tx accepted");
+        node.stop();
+        if (!waitFor([&] { return node.state() == NodeModel::State::Stopped; }, 60000))
+            fail("node did not stop");
+    }
+}
+
+struct MemSample {
+    double rssMb = 0, hwmMb = 0;
+};
+
+MemSample readMem(qint64 pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    MemSample m;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) m.rssMb = std::atof(line.c_str() + 6) / 1024.0;
+        if (line.rfind("VmHWM:", 0) == 0) m.hwmMb = std::atof(line.c_str() + 6) / 1024.0;
+    }
+    return m;
+}
+
+struct Run {
+    double readyMs = 0;  // exec to the "ready" line, by this process's clock
+    MemSample atReady, atEnd;
+};
+
+// One allora-qt child on the devnet: --measure-start, quitting `runSeconds` after ready.
+Run runQt(const QString& qt, const QString& home, const QString& passwordFile, int runSeconds,
+          const char* keepHeap) {
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (keepHeap != nullptr) env.insert(QStringLiteral("ALLORA_QT_KEEP_HEAP"), keepHeap);
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.setStandardErrorFile(QProcess::nullDevice());
+    QElapsedTimer t;
+    t.start();
+    p.start(qt, {QStringLiteral("--home"), home, QStringLiteral("--measure-start"), passwordFile,
+                 QStringLiteral("--quit-after"), QString::number(runSeconds)});
+    Run r;
+    QByteArray out;
+    const int limitMs = 60000 + runSeconds * 1000;
+    while (r.readyMs == 0) {
+        if (!p.waitForReadyRead(limitMs) || t.elapsed() > limitMs)
+            fail("allora-qt printed no ready line: " + out.toStdString());
+        out += p.readAllStandardOutput();
+        if (out.contains("ready")) r.readyMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    }
+    r.atReady = readMem(p.processId());
+    while (!p.waitForFinished(500)) {
+        if (t.elapsed() > limitMs + 30000) {
+            p.kill();
+            fail("allora-qt did not quit");
+        }
+        const MemSample m = readMem(p.processId());
+        if (m.rssMb > 0) r.atEnd = m;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        fail("allora-qt exited with " + std::to_string(p.exitCode()));
+    return r;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    double seconds = 8;
+    double rssSeconds = 12;
+    bool ci = true;
+    QString qt = QCoreApplication::applicationDirPath() + QStringLiteral("/allora-qt");
+    const QStringList args = QCoreApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        const bool more = i + 1 < args.size();
+        if (args[i] == QLatin1String("--seconds") && more) {
+            seconds = args[++i].toDouble();
+        } else if (args[i] == QLatin1String("--rss-seconds") && more) {
+            rssSeconds = args[++i].toDouble();
+        } else if (args[i] == QLatin1String("--minutes") && more) {
+            rssSeconds = args[++i].toDouble() * 60;
+            ci = false;
+        } else if (args[i] == QLatin1String("--qt") && more) {
+            qt = args[++i];
+        } else {
+            std::fprintf(stderr,
+                         "usage: bench_gui [--seconds S] [--rss-seconds S | --minutes M] "
+                         "[--qt PATH]\n");
+            return 2;
+        }
+    }
+    if (seconds <= 0 || rssSeconds < 1) fail("durations must be positive");
+    if (!QFile::exists(qt)) fail("no allora-qt at " + qt.toStdString());
+    QTemporaryDir dir;
+    if (!dir.isValid()) fail("no temporary directory");
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QString passwordFile = dir.filePath(QStringLiteral("validator-password"));
+    {
+        QFile f(passwordFile);
+        if (!f.open(QIODevice::WriteOnly)) fail("cannot write the password file");
+        f.write(kValidatorPassword);
+    }
+
+    latencyProbe(home, seconds);
+    std::fflush(stdout);
+
+    std::vector<double> starts;
+    for (int i = 0; i < 3; ++i) starts.push_back(runQt(qt, home, passwordFile, 0, nullptr).readyMs);
+    std::sort(starts.begin(), starts.end());
+    std::printf(
+        "bench: cold start of allora-qt to a usable main window (node running, window shown) on an "
+        "existing devnet with participants: median %.0f ms of 3 (%.0f, %.0f, %.0f; target < 1500 "
+        "ms)\n",
+        starts[1], starts[0], starts[1], starts[2]);
+    std::fflush(stdout);
+
+    const int runFor = static_cast<int>(rssSeconds);
+    const char* what = ci ? "(CI run; pass --minutes 10 for the issue's figure)" : "";
+    for (const char* keep : {"1", "0"}) {
+        const Run r = runQt(qt, home, passwordFile, runFor, keep);
+        std::printf(
+            "bench: allora-qt resident memory with the devnet and participants running, heap "
+            "%s: VmRSS %.0f MB at ready, %.0f MB after %d s %s, VmHWM %.0f MB (target < 250 MB "
+            "after 10 min)\n",
+            std::string(keep) == "1" ? "kept (mallopt trim 256 MB, top pad 16 MB, mmap 32 MB)"
+                                     : "glibc defaults",
+            r.atReady.rssMb, r.atEnd.rssMb, runFor, what, r.atEnd.hwmMb);
+        std::fflush(stdout);
+    }
+    return 0;
+}
