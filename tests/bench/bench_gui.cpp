@@ -7,9 +7,11 @@
 //     created in step 1, --measure-start) from exec to "node running and window shown", median of
 //     3 (target < 1.5 s).
 //  3. Resident memory: allora-qt on that devnet for --rss-seconds (or --minutes), VmRSS at ready
-//     and at the end and VmHWM, once with app/qt/main.cpp's mallopt settings as shipped and once
-//     with ALLORA_QT_KEEP_HEAP flipped, to compare (target < 250 MB after 10 minutes).
-// Usage: bench_gui [--seconds S] [--rss-seconds S | --minutes M] [--qt PATH]
+//     and at the end and VmHWM, once with app/qt/main.cpp's keepHeapPages() mallopt settings
+//     (ALLORA_QT_KEEP_HEAP=1) and once with glibc's defaults (=0, what allora-qt ships), to compare
+//     (target < 250 MB after 10 minutes).
+// Usage: bench_gui [--seconds S] [--rss-seconds S | --minutes M] [--keep-heap 0|1] [--qt PATH]
+// (--keep-heap 1: step 1's process with keepHeapPages()'s mallopt settings; default 0, as shipped).
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,6 +27,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "core/hash.h"
 #include "core/secp256k1.h"
@@ -96,6 +101,21 @@ std::vector<Sender> makeSenders() {
     return s;
 }
 
+struct MemSample {
+    double rssMb = 0, hwmMb = 0;
+};
+
+MemSample readMem(const std::string& pid) {
+    std::ifstream in("/proc/" + pid + "/status");
+    MemSample m;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) m.rssMb = std::atof(line.c_str() + 6) / 1024.0;
+        if (line.rfind("VmHWM:", 0) == 0) m.hwmMb = std::atof(line.c_str() + 6) / 1024.0;
+    }
+    return m;
+}
+
 struct FeedResult {
     uint64_t sent = 0, accepted = 0;
     std::string firstRejection;
@@ -153,7 +173,7 @@ void feed(std::shared_ptr<node::api::NodeApi> api, std::vector<Sender>& senders,
 }
 
 // Step 1; leaves a stopped devnet (wallet key + node + participants) in `home`.
-void latencyProbe(const QString& home, double seconds) {
+void latencyProbe(const QString& home, double seconds, bool keepHeap) {
     WalletModel wallet;
     bool opened = false;
     QObject::connect(&wallet, &WalletModel::opened, [&] { opened = true; });
@@ -210,6 +230,7 @@ void latencyProbe(const QString& home, double seconds) {
         FeedResult fed;
         auto api = node.api();
         if (!api) fail("no node api");
+        const MemSample before = readMem("self");
         std::thread feeder([&] { feed(api, senders, 1000.0, stop, fed); });
         last = std::chrono::steady_clock::now();
         probe.start();
@@ -234,26 +255,17 @@ void latencyProbe(const QString& home, double seconds) {
             static_cast<unsigned long long>(fed.accepted), fed.accepted / fed.seconds,
             static_cast<unsigned long long>(fed.heightAfter - fed.heightBefore),
             fed.firstRejection.empty() ? "" : "; first rejection: ", fed.firstRejection.c_str());
+        const MemSample after = readMem("self");
+        std::printf(
+            "bench: this process (window, node, participants, feeder; heap %s) VmRSS %.0f MB "
+            "before the load, %.0f MB after it, VmHWM %.0f MB\n",
+            keepHeap ? "kept (keepHeapPages mallopt)" : "glibc defaults", before.rssMb, after.rssMb,
+            after.hwmMb);
         if (fed.accepted == 0) fail("no tx accepted");
         node.stop();
         if (!waitFor([&] { return node.state() == NodeModel::State::Stopped; }, 60000))
             fail("node did not stop");
     }
-}
-
-struct MemSample {
-    double rssMb = 0, hwmMb = 0;
-};
-
-MemSample readMem(qint64 pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    MemSample m;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) m.rssMb = std::atof(line.c_str() + 6) / 1024.0;
-        if (line.rfind("VmHWM:", 0) == 0) m.hwmMb = std::atof(line.c_str() + 6) / 1024.0;
-    }
-    return m;
 }
 
 struct Run {
@@ -284,13 +296,13 @@ Run runQt(const QString& qt, const QString& home, const QString& passwordFile, i
         out += p.readAllStandardOutput();
         if (out.contains("ready")) r.readyMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
     }
-    r.atReady = readMem(p.processId());
+    r.atReady = readMem(std::to_string(p.processId()));
     while (!p.waitForFinished(500)) {
         if (t.elapsed() > limitMs + 30000) {
             p.kill();
             fail("allora-qt did not quit");
         }
-        const MemSample m = readMem(p.processId());
+        const MemSample m = readMem(std::to_string(p.processId()));
         if (m.rssMb > 0) r.atEnd = m;
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
@@ -306,6 +318,7 @@ int main(int argc, char* argv[]) {
     double seconds = 8;
     double rssSeconds = 12;
     bool ci = true;
+    bool keepHeap = false;
     QString qt = QCoreApplication::applicationDirPath() + QStringLiteral("/allora-qt");
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -317,16 +330,27 @@ int main(int argc, char* argv[]) {
         } else if (args[i] == QLatin1String("--minutes") && more) {
             rssSeconds = args[++i].toDouble() * 60;
             ci = false;
+        } else if (args[i] == QLatin1String("--keep-heap") && more) {
+            keepHeap = args[++i] != QLatin1String("0");
         } else if (args[i] == QLatin1String("--qt") && more) {
             qt = args[++i];
         } else {
             std::fprintf(stderr,
                          "usage: bench_gui [--seconds S] [--rss-seconds S | --minutes M] "
-                         "[--qt PATH]\n");
+                         "[--keep-heap 0|1] [--qt PATH]\n");
             return 2;
         }
     }
     if (seconds <= 0 || rssSeconds < 1) fail("durations must be positive");
+#if defined(__GLIBC__)
+    // --keep-heap 1: this process's heap as allora-qt's keepHeapPages() would set it; 0 (the
+    // default): glibc's defaults, as allora-qt ships (see app/qt/main.cpp).
+    if (keepHeap) {
+        mallopt(M_TRIM_THRESHOLD, 256 << 20);
+        mallopt(M_TOP_PAD, 16 << 20);
+        mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    }
+#endif
     if (!QFile::exists(qt)) fail("no allora-qt at " + qt.toStdString());
     QTemporaryDir dir;
     if (!dir.isValid()) fail("no temporary directory");
@@ -338,7 +362,7 @@ int main(int argc, char* argv[]) {
         f.write(kValidatorPassword);
     }
 
-    latencyProbe(home, seconds);
+    latencyProbe(home, seconds, keepHeap);
     std::fflush(stdout);
 
     std::vector<double> starts;
