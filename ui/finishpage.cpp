@@ -1,8 +1,10 @@
 #include "ui/finishpage.h"
 
 #include <QFontDatabase>
+#include <QGroupBox>
 #include <QLabel>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QVBoxLayout>
 
 namespace allora::ui {
@@ -31,12 +33,29 @@ FinishPage::FinishPage(QWidget* parent)
     errorLabel_->setWordWrap(true);
     errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    network_ = new QGroupBox(tr("Next"), this);
+    network_->setObjectName(QStringLiteral("networkChoiceBox"));
+    local_ = new QRadioButton(tr("&Try a local network: a one-computer network with demo topics "
+                                 "and their workers, your account funded"),
+                              network_);
+    local_->setObjectName(QStringLiteral("tryLocalNetworkRadio"));
+    local_->setChecked(true);
+    join_ = new QRadioButton(tr("&Join a network (available once peer-to-peer networking is "
+                                "built)"),
+                             network_);
+    join_->setObjectName(QStringLiteral("joinNetworkRadio"));
+    join_->setEnabled(false);
+    auto* choice = new QVBoxLayout(network_);
+    choice->addWidget(local_);
+    choice->addWidget(join_);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(statusLabel_);
     layout->addWidget(progress_);
     layout->addSpacing(8);
     layout->addWidget(addressLabel_);
     layout->addWidget(errorLabel_);
+    layout->addWidget(network_);
     layout->addStretch(1);
     reset();
 }
@@ -47,7 +66,12 @@ void FinishPage::setState(State state) {
     progress_->setVisible(state == State::Saving);
     addressLabel_->setVisible(state == State::Done);
     errorLabel_->setVisible(state == State::Failed);
+    network_->setVisible(state == State::Done);
     if (isComplete() != wasComplete) Q_EMIT completeChanged();
+}
+
+bool FinishPage::tryLocalNetwork() const {
+    return local_->isChecked();
 }
 
 void FinishPage::reset() {

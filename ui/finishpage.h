@@ -1,12 +1,14 @@
 // Last page of the FirstRunWizard: shows the key being stored (a busy indicator while the keyring
 // runs Argon2id on the worker thread), then the new address, or what went wrong. The wizard drives
-// it; the page only shows.
+// it; the page only shows. Once the key is saved it offers the network to use next.
 #pragma once
 
 #include <QWizardPage>
 
+class QGroupBox;
 class QLabel;
 class QProgressBar;
+class QRadioButton;
 
 namespace allora::ui {
 
@@ -25,6 +27,9 @@ public:
     void reset();
 
     bool isComplete() const override { return state_ == State::Done; }
+    // The network chosen for after the wizard: "Try a local network" (the default) or "Join a
+    // network" (offered once peer-to-peer networking lands; disabled until then).
+    bool tryLocalNetwork() const;
 
 private:
     void setState(State state);
@@ -34,6 +39,9 @@ private:
     QProgressBar* progress_;
     QLabel* addressLabel_;
     QLabel* errorLabel_;
+    QGroupBox* network_;
+    QRadioButton* local_;
+    QRadioButton* join_;
 };
 
 }  // namespace allora::ui

@@ -214,9 +214,15 @@ void FirstRunWizard::reject() {
     QWizard::reject();
 }
 
+bool FirstRunWizard::tryLocalNetwork() const {
+    return finish_->tryLocalNetwork();
+}
+
 void FirstRunWizard::done(int result) {
     clearSecrets();
+    const bool local = saved_ && result == Accepted && tryLocalNetwork();
     QWizard::done(result);
+    if (local) Q_EMIT localNetworkChosen();
 }
 
 void FirstRunWizard::clearSecrets() {

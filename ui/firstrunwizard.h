@@ -45,6 +45,8 @@ public:
     ~FirstRunWizard() override;
 
     bool isBusy() const { return busy_; }
+    // Whether the user chose "Try a local network" on the last page (the default).
+    bool tryLocalNetwork() const;
 
     int nextId() const override;
     void initializePage(int id) override;
@@ -57,6 +59,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The key is in the keyring (emitted once, before the user clicks Finish).
     void keyCreated(const allora::wallet::KeyInfo& key);
+    // Finished with a key saved and "Try a local network" chosen: the window creates it.
+    void localNetworkChosen();
 
 private:
     enum class Job { None, Generate, Save };

@@ -4,6 +4,18 @@
 
 namespace allora::ui {
 
+namespace {
+DisplayUnit gDisplayUnit = DisplayUnit::Allo;
+}  // namespace
+
+DisplayUnit displayUnit() {
+    return gDisplayUnit;
+}
+
+void setDisplayUnit(DisplayUnit unit) {
+    gDisplayUnit = unit;
+}
+
 SecureBytes toSecureBytes(const QString& text) {
     QByteArray utf8 = text.toUtf8();
     SecureBytes out(ByteSpan(reinterpret_cast<const uint8_t*>(utf8.constData()),

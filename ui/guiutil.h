@@ -24,6 +24,11 @@ void wipe(QByteArray& b);
 // The words of a normalised mnemonic (separated by single spaces), as views into it.
 std::vector<std::string_view> splitWords(std::string_view mnemonic);
 
+// The unit amounts are shown in (Settings): ALLO with decimals, or whole uallo. GUI thread only.
+enum class DisplayUnit { Allo, Uallo };
+DisplayUnit displayUnit();
+void setDisplayUnit(DisplayUnit unit);
+
 // "allo1qypq…s2xwv": the prefix and separator, the first 4 and the last 5 data characters.
 QString shortAddress(const QString& address);
 

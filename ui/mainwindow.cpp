@@ -16,6 +16,8 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "core/password_seal.h"
@@ -33,6 +35,7 @@
 #include "ui/pageutil.h"
 #include "ui/receivepage.h"
 #include "ui/sendpage.h"
+#include "ui/settingspage.h"
 #include "ui/stakingpage.h"
 #include "ui/topicspage.h"
 #include "ui/walletmodel.h"
@@ -204,6 +207,35 @@ void MainWindow::createPages() {
     addPage(QStringLiteral("staking"), tr("Staking"), staking);
     addPage(QStringLiteral("createtopic"), tr("Create topic"), create);
     addPage(QStringLiteral("node"), tr("Node"), nodePage);
+
+    settings_ = new SettingsPage(pages_);
+    addPage(QStringLiteral("settings"), tr("Settings"), settings_);
+    // A new unit redraws every amount: the pages read again.
+    connect(settings_, &SettingsPage::unitChanged, overview_, &OverviewPage::refresh);
+    connect(settings_, &SettingsPage::unitChanged, history_, &HistoryPage::reload);
+    // Auto-lock: any key or mouse input in the application restarts the countdown.
+    autoLock_ = new QTimer(this);
+    autoLock_->setSingleShot(true);
+    connect(autoLock_, &QTimer::timeout, this, [this] {
+        model_->lock();
+        showMessage(
+            tr("Locked after %n minute(s) without use.", nullptr, settings_->autoLockMinutes()));
+    });
+    connect(settings_, &SettingsPage::autoLockChanged, this, &MainWindow::restartAutoLock);
+    qApp->installEventFilter(this);
+    restartAutoLock();
+    // Incoming funds: a desktop notification where the desktop has a tray.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray_ = new QSystemTrayIcon(windowIcon(), this);
+        tray_->setToolTip(tr("Allora"));
+        tray_->show();
+    }
+    connect(overview_, &OverviewPage::fundsReceived, this, [this](const Amount& amount) {
+        const QString text = tr("Received %1.").arg(formatAllo(amount, true));
+        showMessage(text);
+        if (tray_ != nullptr && settings_->notifications())
+            tray_->showMessage(tr("Allora"), text, QSystemTrayIcon::Information);
+    });
     pageList_->setCurrentRow(0);
 }
 
@@ -249,6 +281,28 @@ void MainWindow::showPage(const QString& id) {
             pageList_->setCurrentRow(i);
             return;
         }
+}
+
+void MainWindow::restartAutoLock() {
+    const int minutes = settings_ != nullptr ? settings_->autoLockMinutes() : 0;
+    if (minutes <= 0) {
+        autoLock_->stop();
+        return;
+    }
+    autoLock_->start(std::chrono::minutes(minutes));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+        case QEvent::KeyPress:
+        case QEvent::MouseButtonPress:
+        case QEvent::Wheel:
+            if (autoLock_ != nullptr && autoLock_->isActive()) autoLock_->start();
+            break;
+        default:
+            break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::showMessage(const QString& text) {
@@ -419,7 +473,13 @@ void MainWindow::showFirstRunWizard() {
     wizard_ = new FirstRunWizard(model_, this);
     wizard_->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard_, &QObject::destroyed, this, [this] { wizard_ = nullptr; });
+    connect(wizard_, &FirstRunWizard::localNetworkChosen, this,
+            &MainWindow::createLocalNetworkIfNone);
     wizard_->open();
+}
+
+void MainWindow::createLocalNetworkIfNone() {
+    if (node_ != nullptr && node_->state() == NodeModel::State::NoNetwork) startOrStopNode();
 }
 
 void MainWindow::showAbout() {

@@ -1,6 +1,6 @@
 // MainWindow: allora-qt's main window. Once a wallet is open it shows a sidebar of pages
 // (Overview, Send, Receive, History, Address book, Topics, Buy an inference, Staking, Create
-// topic, Node; more pages register with addPage()) and the
+// topic, Node, Settings; more pages register with addPage()) and the
 // wallet and node state in the status bar. Before that: a loading page, or the offer to create or
 // restore a wallet.
 #pragma once
@@ -11,6 +11,8 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
+class QTimer;
 
 namespace allora::ui {
 
@@ -20,6 +22,7 @@ class HistoryPage;
 class NodeModel;
 class OverviewPage;
 class SendPage;
+class SettingsPage;
 class WalletModel;
 
 class MainWindow : public QMainWindow {
@@ -39,7 +42,7 @@ public:
 
 public Q_SLOTS:
     // Shows the page registered as `id` ("overview", "send", "receive", "history",
-    // "addressbook", "topics", "buy", "staking", "createtopic", "node").
+    // "addressbook", "topics", "buy", "staking", "createtopic", "node", "settings").
     void showPage(const QString& id);
     // Opens the create-or-restore wizard (window-modal, not blocking); a no-op while one is open.
     void showFirstRunWizard();
@@ -47,8 +50,15 @@ public Q_SLOTS:
     // "Try a local network" / "Start node" / "Stop node", by the node's state; asks the password
     // of the local network's validator key where one is needed.
     void startOrStopNode();
+    // After the first-run wizard's "Try a local network": creates it unless the home has a node.
+    void createLocalNetworkIfNone();
+
+protected:
+    // Watches the application's input for the auto-lock countdown.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void restartAutoLock();
     void createMenus();
     void createPages();
     void updateWalletState();
@@ -65,6 +75,9 @@ private:
     OverviewPage* overview_ = nullptr;
     SendPage* send_ = nullptr;
     HistoryPage* history_ = nullptr;
+    SettingsPage* settings_ = nullptr;
+    QTimer* autoLock_ = nullptr;
+    QSystemTrayIcon* tray_ = nullptr;
     QLabel* walletStatusLabel_;
     QLabel* nodeStatusLabel_;
     bool addressBookLoaded_ = false;

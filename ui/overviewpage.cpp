@@ -35,6 +35,8 @@ struct OverviewData {
 }  // namespace
 
 QString formatAllo(const Amount& amount, bool full) {
+    if (displayUnit() == DisplayUnit::Uallo)
+        return QString::fromStdString(amount.toUalloString()) + QStringLiteral(" uallo");
     return QString::fromStdString(amount.format(full ? Amount::kDecimals : 6));
 }
 
@@ -207,6 +209,10 @@ void OverviewPage::refresh() {
             const auto active = wallet_->activeKey();
             if (active && QString::fromStdString(active->address) == d.address) {
                 if (d.account) {
+                    // More than before for the same account: funds arrived (a notification).
+                    if (snapshot_ && snapshot_->exists && d.account->total > snapshot_->total)
+                        if (auto gained = d.account->total.sub(snapshot_->total))
+                            Q_EMIT fundsReceived(*gained);
                     snapshot_ = *d.account;
                     showBalances();
                 } else {

@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     void nodeButtonClicked();
     void message(const QString& text);
+    // The account's balance rose by `amount` since the last read (incoming funds).
+    void fundsReceived(const allora::Amount& amount);
 
 private:
     void updateAccount();
@@ -56,7 +58,8 @@ private:
     bool refreshAgain_ = false;
 };
 
-// "1.5 ALLO" with at most 6 decimals (truncated, never rounded up), or every decimal when `full`.
+// "1.5 ALLO" with at most 6 decimals (truncated, never rounded up), or every decimal when `full`;
+// "1500000 uallo" when the display unit (settings) is uallo.
 QString formatAllo(const Amount& amount, bool full);
 
 }  // namespace allora::ui

@@ -209,8 +209,16 @@ void FirstRunWizardTest::createPath() {
     QCOMPARE(view->wordCount(), 0);
     QVERIFY(child<QLineEdit>(&wizard, "passwordEdit")->text().isEmpty());
     QVERIFY(child<QLineEdit>(&wizard, "passwordConfirmEdit")->text().isEmpty());
+    // What next: a local network by default; joining one waits for peer-to-peer networking.
+    auto* local = child<QRadioButton>(&wizard, "tryLocalNetworkRadio");
+    auto* join = child<QRadioButton>(&wizard, "joinNetworkRadio");
+    QVERIFY(local && join);
+    QVERIFY(local->isVisible() && local->isChecked());
+    QVERIFY(!join->isEnabled());
+    QSignalSpy chosen(&wizard, &FirstRunWizard::localNetworkChosen);
     wizard.button(QWizard::FinishButton)->click();
     QCOMPARE(wizard.result(), int(QDialog::Accepted));
+    QCOMPARE(chosen.count(), 1);
     QCOMPARE(model->keys().size(), 1);
 }
 

@@ -278,6 +278,28 @@ private Q_SLOTS:
                                  kNodeTimeoutMs);
     }
 
+    void settingsChangeTheUnitAndTheme() {
+        window_->showPage(QStringLiteral("overview"));
+        auto* spendable = find<QLabel>("spendableBalanceLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(spendable->text().endsWith(QStringLiteral(" ALLO")),
+                                 kNodeTimeoutMs);
+        window_->showPage(QStringLiteral("settings"));
+        auto* unit = find<QComboBox>("settingsUnitCombo");
+        unit->setCurrentIndex(1);  // uallo
+        window_->showPage(QStringLiteral("overview"));
+        QTRY_VERIFY_WITH_TIMEOUT(spendable->text().endsWith(QStringLiteral(" uallo")),
+                                 kNodeTimeoutMs);
+        QVERIFY(!spendable->text().contains(QLatin1Char('.')));  // whole units
+        unit->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(spendable->text().endsWith(QStringLiteral(" ALLO")),
+                                 kNodeTimeoutMs);
+        auto* theme = find<QComboBox>("settingsThemeCombo");
+        theme->setCurrentIndex(theme->findData(static_cast<int>(Theme::Dark)));
+        QTRY_VERIFY(window_->palette().color(QPalette::Window).lightness() < 100);
+        theme->setCurrentIndex(theme->findData(static_cast<int>(Theme::Light)));
+        QTRY_VERIFY(window_->palette().color(QPalette::Window).lightness() > 150);
+    }
+
     void screenshotsOfEveryPageInLightAndDark() {
         QString out = qEnvironmentVariable("ALLORA_SCREENSHOT_DIR");
         if (out.isEmpty()) out = QStringLiteral(ALLORA_TEST_OUTPUT_DIR "/screenshots");
@@ -285,7 +307,7 @@ private Q_SLOTS:
         auto* list = find<QListWidget>("pageList");
         QStringList ids;
         for (int i = 0; i < list->count(); ++i) ids << list->item(i)->data(Qt::UserRole).toString();
-        QCOMPARE(ids.size(), 10);
+        QCOMPARE(ids.size(), 11);
         window_->resize(1280, 800);
         QMap<QString, double> light;
         for (const Theme theme : {Theme::Light, Theme::Dark}) {

@@ -101,7 +101,7 @@ private Q_SLOTS:
     void sidebarListsThePages() {
         auto* list = child<QListWidget>(window_.get(), "pageList");
         QVERIFY(list);
-        QCOMPARE(list->count(), 10);
+        QCOMPARE(list->count(), 11);
         QCOMPARE(window_->currentPage(), QStringLiteral("overview"));
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Down);
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QTest::keyClick(window_.get(), Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(window_->currentPage(), QStringLiteral("history"));
         for (const char* id : {"overview", "send", "receive", "history", "addressbook", "topics",
-                               "buy", "staking", "createtopic", "node"})
+                               "buy", "staking", "createtopic", "node", "settings"})
             QVERIFY2(window_->page(QString::fromLatin1(id)), id);
         window_->showPage(QStringLiteral("overview"));
     }
