@@ -99,6 +99,16 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
     QString apiTokenFile() const { return home_ + "/config/api_token"; }
     QString logText() const { return log_; }
+    // Waits (up to `ms`) until the running node's log holds `text` at least `count` times.
+    bool waitForLog(const QString& text, int count, int ms = 30'000) {
+        QDeadlineTimer deadline(ms);
+        for (;;) {
+            drainLog();
+            if (log_.count(text) >= count) return true;
+            if (deadline.hasExpired()) return false;
+            QTest::qWait(50);
+        }
+    }
 
     // allorad init + genesis accounts (fixture keys with uallo amounts) + a fast block time.
     void init(const std::vector<std::pair<const Key*, std::string>>& accounts,
