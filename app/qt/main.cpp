@@ -158,6 +158,9 @@ int main(int argc, char* argv[]) {
         auto* wizard = new allora::ui::FirstRunWizard(&wallet, &window);
         wizard->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(wizard, &QDialog::finished, &window, showWindow);
+        // "Try a local network" (the wizard's default last choice) creates it right away.
+        QObject::connect(wizard, &allora::ui::FirstRunWizard::localNetworkChosen, &window,
+                         &allora::ui::MainWindow::createLocalNetworkIfNone);
         wizard->show();
     });
     QObject::connect(
