@@ -12,9 +12,11 @@
 
 #include "allora/emissions/v9/tx.pb.h"
 #include "app/cli/terminal.h"
+#include "core/bytes.h"
 #include "core/encoding.h"
 #include "core/file_util.h"
 #include "core/log.h"
+#include "core/paths.h"
 #include "node/chain/chain_params.h"
 #include "node/modules/address.h"
 #include "node/modules/emissions/keeper.h"
@@ -444,6 +446,54 @@ Status runLoop(const RunFlags& flags, std::string_view component,
     }
     logLine(component, "stopping (signal received)");
     return {};
+}
+
+namespace {
+
+int runProgram(int argc, char** argv, const ProgramSpec& spec) {
+    using namespace allora::cli;
+    initCrypto();
+    installStopHandlers();
+    ArgStream args(argc, argv);
+    CliContext ctx;
+    const auto specs = runOptionSpecs(spec.reputer);
+    const std::string seeHelp = " (see '" + std::string(spec.program) + " help')";
+    auto word = args.nextWord(specs, ctx.options);
+    if (!word) return reportError(word.error());
+    if (!*word || **word == "help" || ctx.options.has("help")) {
+        std::cout << spec.help;
+        return kExitOk;
+    }
+    if (**word == "version") {
+        std::cout << versionString() << std::endl;
+        return kExitOk;
+    }
+    if (**word != "run") return usageError("unknown command '" + **word + "'" + seeHelp);
+    auto rest = args.rest(specs, ctx.options);
+    if (!rest) return usageError(rest.message() + seeHelp);
+    if (ctx.options.has("help")) {
+        std::cout << spec.help;
+        return kExitOk;
+    }
+    if (!rest->empty()) return usageError("unexpected argument '" + rest->front() + "'");
+    auto flags = parseRunFlags(ctx.options, spec.reputer);
+    if (!flags) return reportError(flags.error());
+    auto session = ChainSession::open(ctx, flags->key);
+    if (!session) return reportError(session.error());
+    const std::function<Status()> step = spec.start(*flags, std::move(*session));
+    if (auto s = runLoop(*flags, spec.component, step); !s) return reportError(s.error());
+    return kExitOk;
+}
+
+}  // namespace
+
+int participantMain(int argc, char** argv, const ProgramSpec& spec) {
+    try {
+        return runProgram(argc, argv, spec);
+    } catch (const std::exception& e) {
+        std::cerr << "Error: internal error: " << e.what() << std::endl;
+        return cli::kExitFailure;
+    }
 }
 
 }  // namespace allora::participant

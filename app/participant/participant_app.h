@@ -135,4 +135,19 @@ std::string describeFailure(const ChildResult& r, std::chrono::milliseconds time
 Status runLoop(const RunFlags& flags, std::string_view component,
                const std::function<Status()>& step);
 
+// What differs between the two programs' mains.
+struct ProgramSpec {
+    std::string_view program;    // "allora-worker": named in usage errors
+    std::string_view component;  // "worker": the log lines' component
+    std::string_view help;       // printed by `help`, `--help` and no command
+    bool reputer = false;        // runOptionSpecs / parseRunFlags
+    // Builds the participant on its session; the returned step is what runLoop calls.
+    std::function<std::function<Status()>(const RunFlags&, std::unique_ptr<ChainSession>)> start;
+};
+
+// The whole main() of allora-worker and allora-reputer: crypto init, stop handlers, the words
+// help / version / run and their flags, the session, the loop, and the exit code (an escaping
+// exception is one "Error: internal error: ..." line on stderr and a failure code).
+int participantMain(int argc, char** argv, const ProgramSpec& spec);
+
 }  // namespace allora::participant

@@ -246,49 +246,13 @@ private:
     std::set<int64_t> done_;
 };
 
-int run(int argc, char** argv) {
-    using namespace allora::cli;
-    initCrypto();
-    installStopHandlers();
-    ArgStream args(argc, argv);
-    CliContext ctx;
-    const auto specs = runOptionSpecs(true);
-    auto word = args.nextWord(specs, ctx.options);
-    if (!word) return reportError(word.error());
-    if (!*word || **word == "help" || ctx.options.has("help")) {
-        std::cout << kHelp;
-        return kExitOk;
-    }
-    if (**word == "version") {
-        std::cout << versionString() << std::endl;
-        return kExitOk;
-    }
-    if (**word != "run")
-        return usageError("unknown command '" + **word + "' (see 'allora-reputer help')");
-    auto rest = args.rest(specs, ctx.options);
-    if (!rest) return usageError(rest.message() + " (see 'allora-reputer help')");
-    if (ctx.options.has("help")) {
-        std::cout << kHelp;
-        return kExitOk;
-    }
-    if (!rest->empty()) return usageError("unexpected argument '" + rest->front() + "'");
-    auto flags = parseRunFlags(ctx.options, true);
-    if (!flags) return reportError(flags.error());
-    auto session = ChainSession::open(ctx, flags->key);
-    if (!session) return reportError(session.error());
-    Reputer reputer(*flags, std::move(*session));
-    if (auto s = runLoop(*flags, kComponent, [&] { return reputer.step(); }); !s)
-        return reportError(s.error());
-    return kExitOk;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "Error: internal error: " << e.what() << std::endl;
-        return allora::cli::kExitFailure;
-    }
+    return participantMain(argc, argv,
+                           {"allora-reputer", kComponent, kHelp, true,
+                            [](const RunFlags& flags, std::unique_ptr<ChainSession> session) {
+                                auto p = std::make_shared<Reputer>(flags, std::move(session));
+                                return std::function<Status()>([p] { return p->step(); });
+                            }});
 }
