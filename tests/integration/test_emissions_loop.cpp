@@ -4,8 +4,8 @@
 // inferences and forecasts of each other's losses, three staked reputers report the log10 MSE of
 // every output of the latest network inference, and the consumer funds the topic midway. Every
 // message goes through NodeApi::broadcastTxSync as a signed, fee-paying transaction
-// (tests/integration/emissions_actors.h builds the payloads). Every committed block's events are
-// heard through the engine's block subscription.
+// (tests/integration/emissions_actors.h builds the payloads; emissions_devnet.h the devnet). Every
+// committed block's events are heard through the engine's block subscription.
 //
 // Asserted after the loop: rewards were paid (each worker's balance moved by exactly its reward
 // events minus what it paid, each reputer's stake rose by its reward events), tokens are conserved
@@ -14,7 +14,6 @@
 // network inference's mean log10 squared error over the epochs after a 5-epoch warm-up is below
 // the naive inference's and below the median worker's.
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -23,7 +22,6 @@
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "allora/bank/v1/bank.pb.h"
 #include "allora/emissions/v9/query.pb.h"
@@ -31,18 +29,22 @@
 #include "node/chain/chain_query.h"
 #include "node/modules/address.h"
 #include "node/node.h"
-#include "node/node_setup.h"
 #include "node/participants/chain_client.h"
-#include "node/validator_key.h"
 #include "tests/integration/emissions_actors.h"
+#include "tests/integration/emissions_devnet.h"
 #include "tests/unit/test_chain_fixture.h"
 
 using namespace allora;
 using allora::participants::ChainClient;
-using allora::participants::ParticipantAccount;
 namespace pb = ::emissions::v9;
 
 namespace {
+
+using emdevnet::Actor;
+using emdevnet::Devnet;
+using emdevnet::gaussian;
+using emdevnet::mean;
+using emdevnet::truthAt;
 
 constexpr std::chrono::milliseconds kBlockTime{200};
 constexpr int64_t kEpochLength = 5;
@@ -60,29 +62,6 @@ constexpr const char* kModules[] = {"fee_collector", "ecosystem", "allorastaking
                                     "allorapendingrewards"};
 constexpr const char* kRewardsModule = "allorarewards";
 
-// splitmix64: deterministic, platform-independent pseudo-random numbers.
-uint64_t mix(uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-// A standard normal draw keyed by (stream, index), by Box-Muller.
-double gaussian(uint64_t stream, uint64_t index) {
-    const uint64_t a = mix(stream * 0x100000001b3ULL ^ mix(index));
-    const uint64_t b = mix(a);
-    const double u1 = (static_cast<double>(a >> 11) + 1.0) / 9007199254740993.0;
-    const double u2 = static_cast<double>(b >> 11) / 9007199254740992.0;
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
-
-// The ground truth at a step: x_{s+1} = 0.8 x_s + N(0, 1), x_0 = 0, seeded.
-double truthAt(uint64_t step) {
-    static std::vector<double> series{0.0};
-    while (series.size() <= step)
-        series.push_back(0.8 * series.back() + gaussian(7, series.size()));
-    return series[step];
-}
 uint64_t stepOf(int64_t nonce) {
     return static_cast<uint64_t>(nonce / kEpochLength);
 }
@@ -169,39 +148,6 @@ struct Ledger {
     }
 };
 
-struct Actor {
-    wallet::Account key;
-    ParticipantAccount account;
-    // The same key twice: the payload signer and the tx sender (an Account is not copyable).
-    explicit Actor(uint32_t index)
-        : key(chaintest::key(index).account), account(chaintest::key(index).account) {}
-    const std::string& address() const { return key.address; }
-};
-
-class Devnet {
-public:
-    QTemporaryDir dir;
-    std::unique_ptr<node::Node> node;
-    Ledger ledger;
-    std::unique_ptr<node::consensus::Subscription> subscription;
-
-    uint64_t height() { return node->engine().height(); }
-    // Blocks until the chain is past `h` (fails the test on a halted engine).
-    void waitPast(uint64_t h) {
-        QDeadlineTimer deadline(10'000);
-        while (height() <= h && !deadline.hasExpired()) {
-            if (auto failure = node->engine().failure())
-                qFatal("the node halted: %s", failure->message.c_str());
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        if (height() <= h) qFatal("no block after height %llu", static_cast<unsigned long long>(h));
-    }
-};
-
-SecureBytes password() {
-    return SecureBytes(asBytes(std::string_view("emissions-loop-password")));
-}
-
 template <typename Resp>
 Resp mustQuery(ChainClient& chain, std::string_view path,
                const google::protobuf::MessageLite& request) {
@@ -237,12 +183,6 @@ Amount stakeOf(ChainClient& chain, uint64_t topic, const std::string& address) {
         chain.emissions<pb::GetReputerStakeInTopicResponse>("GetReputerStakeInTopic", q)->amount());
 }
 
-double mean(const std::vector<double>& v) {
-    double s = 0;
-    for (double x : v) s += x;
-    return v.empty() ? NAN : s / static_cast<double>(v.size());
-}
-
 }  // namespace
 
 class TestEmissionsLoop : public QObject {
@@ -260,63 +200,26 @@ private Q_SLOTS:
         for (const auto& a : workers) funded.push_back(a.address());
         for (const auto& a : reputers) funded.push_back(a.address());
 
+        Ledger ledger;  // outlives the devnet, whose subscription writes to it
         Devnet devnet;
-        QVERIFY(devnet.dir.isValid());
-        const node::NodeHome home{std::filesystem::path(devnet.dir.path().toStdString())};
-        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
-        auto setup = node::devnetHomeSetup(funded, now, kBlockTime);
-        QVERIFY2(setup.ok(), setup ? "" : setup.message().c_str());
         // The mint must have params to mint; a month of 100 blocks recalculates the rate often.
-        setup->moduleStates["mint"] = R"({"params": {"blocks_per_month": 100}})";
-        auto created = node::createNodeHome(home, *setup, password());
-        QVERIFY2(created.ok(), created ? "" : created.message().c_str());
-
-        node::NodeOptions options;
-        options.home = home;
-        options.config = created->config;
-        auto key = node::ValidatorKeyFile::load(home.validatorKeyFile());
-        QVERIFY(key.ok());
-        auto unlocked = key->unlock(password());
-        QVERIFY(unlocked.ok());
-        options.validatorKey = std::move(*unlocked);
-        options.serveApi = false;
-        options.log = [](LogLevel level, std::string_view component, std::string_view msg) {
-            if (level >= LogLevel::Warn)
-                qWarning("%.*s: %.*s", int(component.size()), component.data(), int(msg.size()),
-                         msg.data());
-        };
-        auto opened = node::Node::open(std::move(options));
-        QVERIFY2(opened.ok(), opened ? "" : opened.message().c_str());
-        devnet.node = std::move(*opened);
+        const std::string opened =
+            devnet.open(funded, kBlockTime, "emissions-loop-password",
+                        {{"mint", R"({"params": {"blocks_per_month": 100}})"}});
+        QVERIFY2(opened.empty(), opened.c_str());
         ChainClient chain(*devnet.node);
         const Amount genesisSupply = supplyOf(chain);
         const std::string ecosystem = node::formatAddress(node::moduleAddress("ecosystem"));
         const Amount ecosystemStart = balanceOf(chain, ecosystem);
         devnet.subscription = devnet.node->engine().subscribeBlocks(
-            [&ledger = devnet.ledger](const node::consensus::CommittedBlock& b) {
-                ledger.onBlock(b);
-            });
+            [&ledger](const node::consensus::CommittedBlock& b) { ledger.onBlock(b); });
         QVERIFY(devnet.node->start().ok());
         devnet.waitPast(0);
 
         // The topic, then registrations and stakes (reputers stake different amounts).
-        pb::CreateNewTopicRequest topicMsg;
-        topicMsg.set_creator(consumer.address());
-        topicMsg.set_metadata("AR(1) series, emissions loop test");
-        topicMsg.set_loss_method("mse");
-        topicMsg.set_epoch_length(kEpochLength);
-        topicMsg.set_ground_truth_lag(kLag);
-        topicMsg.set_worker_submission_window(kWindow);
-        topicMsg.set_p_norm("3");
-        topicMsg.set_alpha_regret("0.1");
-        topicMsg.set_allow_negative(true);
-        topicMsg.set_epsilon("0.01");
-        topicMsg.set_merit_sortition_alpha("0.1");
-        topicMsg.set_active_inferer_quantile("0.25");
-        topicMsg.set_active_forecaster_quantile("0.25");
-        topicMsg.set_active_reputer_quantile("0.25");
+        const pb::CreateNewTopicRequest topicMsg =
+            emdevnet::topicRequest(consumer.address(), "AR(1) series, emissions loop test",
+                                   kEpochLength, kLag, kWindow, "0.1");
         auto sentTopic =
             consumer.account.send(chain, {emactors::anyMessage("CreateNewTopicRequest", topicMsg)});
         QVERIFY2(sentTopic.ok() && sentTopic->ok(),
@@ -328,28 +231,16 @@ private Q_SLOTS:
         QVERIFY(chain.emissions<pb::GetTopicResponse>("GetTopic", tq).ok());
 
         for (auto& w : workers) {
-            pb::RegisterRequest m;
-            m.set_sender(w.address());
-            m.set_owner(w.address());
-            m.set_topic_id(kTopic);
-            m.set_is_reputer(false);
-            auto r = w.account.send(chain, {emactors::anyMessage("RegisterRequest", m)});
+            auto r = w.account.send(chain, {emdevnet::registration(w.address(), kTopic, false)});
             QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
         }
         std::vector<Amount> stakeSet;
         for (size_t i = 0; i < reputers.size(); ++i) {
-            pb::RegisterRequest m;
-            m.set_sender(reputers[i].address());
-            m.set_owner(reputers[i].address());
-            m.set_topic_id(kTopic);
-            m.set_is_reputer(true);
-            pb::AddStakeRequest s;
-            s.set_sender(reputers[i].address());
-            s.set_topic_id(kTopic);
             stakeSet.push_back(Amount::fromAllo(1000 * (i + 1)));
-            s.set_amount(stakeSet.back().toUalloString());
-            auto r = reputers[i].account.send(chain, {emactors::anyMessage("RegisterRequest", m),
-                                                      emactors::anyMessage("AddStakeRequest", s)});
+            const std::string& address = reputers[i].address();
+            auto r =
+                reputers[i].account.send(chain, {emdevnet::registration(address, kTopic, true),
+                                                 emdevnet::addStake(address, kTopic, stakeSet[i])});
             QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
         }
         devnet.waitPast(devnet.height());
@@ -366,12 +257,12 @@ private Q_SLOTS:
             for (auto& w : workers) workerStart.push_back(balanceOf(chain, w.address()));
             for (auto& r : reputers)
                 reputerStakeStart.push_back(stakeOf(chain, kTopic, r.address()));
-            std::lock_guard lock(devnet.ledger.mu);
-            if (devnet.height() == startHeight && devnet.ledger.height == startHeight) {
-                rewardsBefore = devnet.ledger.rewards;
-                sentBefore = devnet.ledger.sent;
-                receivedBefore = devnet.ledger.received;
-                feesBefore = devnet.ledger.fees;
+            std::lock_guard lock(ledger.mu);
+            if (devnet.height() == startHeight && ledger.height == startHeight) {
+                rewardsBefore = ledger.rewards;
+                sentBefore = ledger.sent;
+                receivedBefore = ledger.received;
+                feesBefore = ledger.fees;
                 break;
             }
         }
@@ -485,16 +376,16 @@ private Q_SLOTS:
             for (const char* module : kModules)
                 all.insert(node::formatAddress(node::moduleAddress(module)));
             {
-                std::lock_guard lock(devnet.ledger.mu);
-                all.insert(devnet.ledger.addresses.begin(), devnet.ledger.addresses.end());
+                std::lock_guard lock(ledger.mu);
+                all.insert(ledger.addresses.begin(), ledger.addresses.end());
             }
             balancesSum = Amount{};
             for (const auto& a : all) balancesSum = plus(balancesSum, balanceOf(chain, a));
             rewardPool = balanceOf(chain, rewardsModule);
             ecosystemEnd = balanceOf(chain, ecosystem);
-            std::lock_guard lock(devnet.ledger.mu);
-            if (devnet.height() != h || devnet.ledger.height != h) continue;  // a block came
-            const Ledger& l = devnet.ledger;
+            std::lock_guard lock(ledger.mu);
+            if (devnet.height() != h || ledger.height != h) continue;  // a block came
+            const Ledger& l = ledger;
             rewards = l.rewards;
             sent = l.sent;
             received = l.received;

@@ -1,6 +1,7 @@
-// Issue 5's "self-improvement under change" on a real in-process solo devnet (the harness of
-// test_emissions_loop: SQLite home in a temporary directory, short blocks, every message a signed,
-// fee-paying tx through NodeApi::broadcastTxSync, payloads from emissions_actors.h).
+// Issue 5's "self-improvement under change" on a real in-process solo devnet (the harness
+// test_emissions_loop shares, emissions_devnet.h: SQLite home in a temporary directory, short
+// blocks, every message a signed, fee-paying tx through NodeApi::broadcastTxSync, payloads from
+// emissions_actors.h).
 //
 // A seeded AR(1) series x_{s+1} = 0.8 x_s + N(0, 1). Four honest workers infer it with seeded
 // noise of known size (σ = 0.3, 0.5, 0.8, 1.2); a test worker infers truth + N(0, 0.05²) for
@@ -26,7 +27,6 @@
 // epochs; 0.3 keeps 0.7^10 = 3 %, so 10 epochs are enough for the regret to follow the change,
 // while one noisy epoch moves it by only 30 %).
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -35,22 +35,25 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "allora/emissions/v9/query.pb.h"
 #include "node/node.h"
-#include "node/node_setup.h"
 #include "node/participants/chain_client.h"
-#include "node/validator_key.h"
 #include "tests/integration/emissions_actors.h"
+#include "tests/integration/emissions_devnet.h"
 #include "tests/unit/test_chain_fixture.h"
 
 using namespace allora;
 using allora::participants::ChainClient;
-using allora::participants::ParticipantAccount;
 namespace pb = ::emissions::v9;
 
 namespace {
+
+using emdevnet::Actor;
+using emdevnet::Devnet;
+using emdevnet::gaussian;
+using emdevnet::mean;
+using emdevnet::truthAt;
 
 constexpr std::chrono::milliseconds kBlockTime{150};
 constexpr int64_t kEpochLength = 5;
@@ -66,27 +69,6 @@ constexpr double kNoise[] = {0.3, 0.5, 0.8, 1.2};  // the honest workers
 constexpr size_t kHonest = std::size(kNoise);
 constexpr size_t kReputers = 3;
 constexpr double kGoodNoise = 0.05, kBadBias = 3.0, kBadNoise = 0.5;
-
-// splitmix64 and Box-Muller: deterministic, platform-independent draws keyed by (stream, index).
-uint64_t mix(uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-double gaussian(uint64_t stream, uint64_t index) {
-    const uint64_t a = mix(stream * 0x100000001b3ULL ^ mix(index));
-    const uint64_t b = mix(a);
-    const double u1 = (static_cast<double>(a >> 11) + 1.0) / 9007199254740993.0;
-    const double u2 = static_cast<double>(b >> 11) / 9007199254740992.0;
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
-double truthAt(uint64_t step) {
-    static std::vector<double> series{0.0};
-    while (series.size() <= step)
-        series.push_back(0.8 * series.back() + gaussian(7, series.size()));
-    return series[step];
-}
 
 // Epochs are numbered from the first worker nonce the loop answered (epoch 1).
 struct Clock {
@@ -108,23 +90,6 @@ struct Clock {
     }
 };
 
-struct Actor {
-    wallet::Account key;
-    ParticipantAccount account;
-    explicit Actor(uint32_t index)
-        : key(chaintest::key(index).account), account(chaintest::key(index).account) {}
-    const std::string& address() const { return key.address; }
-};
-
-SecureBytes password() {
-    return SecureBytes(asBytes(std::string_view("weight-shift-password")));
-}
-
-double mean(const std::vector<double>& v) {
-    double s = 0;
-    for (double x : v) s += x;
-    return v.empty() ? NAN : s / static_cast<double>(v.size());
-}
 double number(const std::string& text) {
     return text.empty() ? 0.0 : std::stod(text);
 }
@@ -145,46 +110,13 @@ private Q_SLOTS:
         for (const auto& a : workers) funded.push_back(a.address());
         for (const auto& a : reputers) funded.push_back(a.address());
 
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const node::NodeHome home{std::filesystem::path(dir.path().toStdString())};
-        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
-        auto setup = node::devnetHomeSetup(funded, now, kBlockTime);
-        QVERIFY2(setup.ok(), setup ? "" : setup.message().c_str());
-        auto created = node::createNodeHome(home, *setup, password());
-        QVERIFY2(created.ok(), created ? "" : created.message().c_str());
-        node::NodeOptions options;
-        options.home = home;
-        options.config = created->config;
-        auto key = node::ValidatorKeyFile::load(home.validatorKeyFile());
-        QVERIFY(key.ok());
-        auto unlocked = key->unlock(password());
-        QVERIFY(unlocked.ok());
-        options.validatorKey = std::move(*unlocked);
-        options.serveApi = false;
-        options.log = [](LogLevel level, std::string_view component, std::string_view msg) {
-            if (level >= LogLevel::Warn)
-                qWarning("%.*s: %.*s", int(component.size()), component.data(), int(msg.size()),
-                         msg.data());
-        };
-        auto opened = node::Node::open(std::move(options));
-        QVERIFY2(opened.ok(), opened ? "" : opened.message().c_str());
-        std::unique_ptr<node::Node> node = std::move(*opened);
+        Devnet devnet;
+        const std::string opened = devnet.open(funded, kBlockTime, "weight-shift-password");
+        QVERIFY2(opened.empty(), opened.c_str());
+        node::Node* node = devnet.node.get();
         ChainClient chain(*node);
         QVERIFY(node->start().ok());
-        auto height = [&] { return node->engine().height(); };
-        auto waitPast = [&](uint64_t h) {
-            QDeadlineTimer deadline(10'000);
-            while (height() <= h && !deadline.hasExpired()) {
-                if (auto failure = node->engine().failure())
-                    qFatal("the node halted: %s", failure->message.c_str());
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            }
-            if (height() <= h) qFatal("no block after height %llu", (unsigned long long)h);
-        };
-        waitPast(0);
+        devnet.waitPast(0);
 
         // Two topics with the same parameters, created in one tx (so their nonces coincide):
         // topic 1 without forecasts (the network is the regret-weighted inferers alone), topic 2
@@ -193,55 +125,30 @@ private Q_SLOTS:
         std::vector<wallet::AnyMessage> topicMsgs;
         for (const char* name :
              {"AR(1) weight shift, inferences only", "AR(1) weight shift, with forecasts"}) {
-            pb::CreateNewTopicRequest topicMsg;
-            topicMsg.set_creator(consumer.address());
-            topicMsg.set_metadata(name);
-            topicMsg.set_loss_method("mse");
-            topicMsg.set_epoch_length(kEpochLength);
-            topicMsg.set_ground_truth_lag(kLag);
-            topicMsg.set_worker_submission_window(kWindow);
-            topicMsg.set_p_norm("3");
-            topicMsg.set_alpha_regret("0.3");
-            topicMsg.set_allow_negative(true);
-            topicMsg.set_epsilon("0.01");
-            topicMsg.set_merit_sortition_alpha("0.1");
-            topicMsg.set_active_inferer_quantile("0.25");
-            topicMsg.set_active_forecaster_quantile("0.25");
-            topicMsg.set_active_reputer_quantile("0.25");
+            const pb::CreateNewTopicRequest topicMsg = emdevnet::topicRequest(
+                consumer.address(), name, kEpochLength, kLag, kWindow, "0.3");
             topicMsgs.push_back(emactors::anyMessage("CreateNewTopicRequest", topicMsg));
         }
         auto sentTopic = consumer.account.send(chain, topicMsgs);
         QVERIFY2(sentTopic.ok() && sentTopic->ok(),
                  sentTopic ? sentTopic->log.c_str() : sentTopic.message().c_str());
-        waitPast(height());
+        devnet.waitPast(devnet.height());
         constexpr uint64_t kTopics[] = {1, 2};
         for (uint64_t kTopic : kTopics)
             for (auto& w : workers) {
-                pb::RegisterRequest m;
-                m.set_sender(w.address());
-                m.set_owner(w.address());
-                m.set_topic_id(kTopic);
-                m.set_is_reputer(false);
-                auto r = w.account.send(chain, {emactors::anyMessage("RegisterRequest", m)});
+                auto r =
+                    w.account.send(chain, {emdevnet::registration(w.address(), kTopic, false)});
                 QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
             }
         for (uint64_t kTopic : kTopics)
             for (size_t i = 0; i < reputers.size(); ++i) {
-                pb::RegisterRequest m;
-                m.set_sender(reputers[i].address());
-                m.set_owner(reputers[i].address());
-                m.set_topic_id(kTopic);
-                m.set_is_reputer(true);
-                pb::AddStakeRequest s;
-                s.set_sender(reputers[i].address());
-                s.set_topic_id(kTopic);
-                s.set_amount(Amount::fromAllo(1000 * (i + 1)).toUalloString());
-                auto r =
-                    reputers[i].account.send(chain, {emactors::anyMessage("RegisterRequest", m),
-                                                     emactors::anyMessage("AddStakeRequest", s)});
+                const std::string& address = reputers[i].address();
+                auto r = reputers[i].account.send(
+                    chain, {emdevnet::registration(address, kTopic, true),
+                            emdevnet::addStake(address, kTopic, Amount::fromAllo(1000 * (i + 1)))});
                 QVERIFY2(r.ok() && r->ok(), r ? r->log.c_str() : r.message().c_str());
             }
-        waitPast(height());
+        devnet.waitPast(devnet.height());
 
         // The loop (as in test_emissions_loop): answer the open worker and reputer nonces of
         // each topic.
@@ -270,10 +177,10 @@ private Q_SLOTS:
             return true;
         };
         QDeadlineTimer deadline(kLoopTimeoutMs);
-        uint64_t seen = height();
+        uint64_t seen = devnet.height();
         while (!done() && !deadline.hasExpired()) {
-            waitPast(seen);
-            seen = height();
+            devnet.waitPast(seen);
+            seen = devnet.height();
             const auto h = static_cast<int64_t>(seen);
             for (Run& run : runs) {
                 pb::GetLatestNetworkInferencesRequest lq;
@@ -334,7 +241,7 @@ private Q_SLOTS:
                                     .arg(kEpochs)
                                     .arg(kLoopTimeoutMs)));
         // Let the last reputer windows close (the history's losses and regrets are written then).
-        waitPast(height() + kLag + kWindow + 2);
+        devnet.waitPast(devnet.height() + kLag + kWindow + 2);
         std::vector<pb::GetTopicEpochHistoryResponse> histories;
         for (const Run& run : runs) {
             pb::GetTopicEpochHistoryRequest hq;
