@@ -448,6 +448,24 @@ Status runLoop(const RunFlags& flags, std::string_view component,
     return {};
 }
 
+void Participant::log(int64_t nonce, const std::string& message, bool warn) const {
+    logLine(component_,
+            "topic " + std::to_string(flags_.topic) + " nonce " + std::to_string(nonce) + ": " +
+                message,
+            warn);
+}
+
+Status Participant::handleOnce(int64_t nonce, const std::function<Status()>& epoch) {
+    done_.insert(nonce);
+    Status r = epoch();
+    if (!r && r.code() == ErrorCode::Io) done_.erase(nonce);  // retried once the node is back
+    return r;
+}
+
+void Participant::forgetOld() {
+    while (done_.size() > 64) done_.erase(done_.begin());
+}
+
 namespace {
 
 int runProgram(int argc, char** argv, const ProgramSpec& spec) {

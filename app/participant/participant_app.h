@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,6 +135,28 @@ std::string describeFailure(const ChildResult& r, std::chrono::milliseconds time
 // other failure ends the program (returned).
 Status runLoop(const RunFlags& flags, std::string_view component,
                const std::function<Status()>& step);
+
+// The state both programs' participants keep: their flags and session, the topic once read, and
+// the nonces already handled (the newest 64).
+class Participant {
+protected:
+    Participant(std::string_view component, RunFlags flags, std::unique_ptr<ChainSession> session)
+        : component_(component), flags_(std::move(flags)), s_(std::move(session)) {}
+
+    // "topic T nonce N: MESSAGE".
+    void log(int64_t nonce, const std::string& message, bool warn = false) const;
+    // Marks `nonce` handled and runs `epoch`; on an Io failure (node unreachable) the nonce is
+    // forgotten again so that the next step retries it.
+    Status handleOnce(int64_t nonce, const std::function<Status()>& epoch);
+    // Keeps only the newest 64 handled nonces.
+    void forgetOld();
+
+    std::string_view component_;
+    RunFlags flags_;
+    std::unique_ptr<ChainSession> s_;
+    std::optional<TopicInfo> topic_;
+    std::set<int64_t> done_;
+};
 
 // What differs between the two programs' mains.
 struct ProgramSpec {

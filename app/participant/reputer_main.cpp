@@ -80,10 +80,10 @@ std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
     return json::serialize(o) + "\n";
 }
 
-class Reputer {
+class Reputer : Participant {
 public:
     Reputer(RunFlags flags, std::unique_ptr<ChainSession> session)
-        : flags_(std::move(flags)), s_(std::move(session)) {}
+        : Participant(kComponent, std::move(flags), std::move(session)) {}
 
     Status step() {
         if (!topic_) {
@@ -111,25 +111,14 @@ public:
         const int64_t lag = topic_->groundTruthLag;
         for (int64_t n : *nonces) {
             if (done_.count(n) || *height + 1 < n + lag || *height + 1 > n + 2 * lag) continue;
-            done_.insert(n);
-            if (auto r = epoch(n, *height); !r) {
-                if (r.code() == ErrorCode::Io) done_.erase(n);
-                return r;
-            }
+            if (auto r = handleOnce(n, [&] { return epoch(n, *height); }); !r) return r;
         }
-        while (done_.size() > 64) done_.erase(done_.begin());
+        forgetOld();
         while (inferences_.size() > 64) inferences_.erase(inferences_.begin());
         return {};
     }
 
 private:
-    void log(int64_t nonce, const std::string& message, bool warn = false) {
-        logLine(kComponent,
-                "topic " + std::to_string(flags_.topic) + " nonce " + std::to_string(nonce) + ": " +
-                    message,
-                warn);
-    }
-
     // {"network_inferences": {...}} as the node's routes print it; nullopt when absent.
     static std::optional<pb::NetworkInferences> parseInferences(const json::value& answer) {
         json::error_code ec;
@@ -238,12 +227,8 @@ private:
         return {};
     }
 
-    RunFlags flags_;
-    std::unique_ptr<ChainSession> s_;
-    std::optional<TopicInfo> topic_;
     participants::LossMethod method_ = participants::LossMethod::Mse;
     std::map<int64_t, pb::NetworkInferences> inferences_;
-    std::set<int64_t> done_;
 };
 
 }  // namespace

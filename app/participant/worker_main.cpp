@@ -77,10 +77,10 @@ std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
     return json::serialize(o) + "\n";
 }
 
-class Worker {
+class Worker : Participant {
 public:
     Worker(RunFlags flags, std::unique_ptr<ChainSession> session)
-        : flags_(std::move(flags)), s_(std::move(session)) {}
+        : Participant(kComponent, std::move(flags), std::move(session)) {}
 
     Status step() {
         if (!topic_) {
@@ -103,25 +103,14 @@ public:
             const int64_t n = *it;
             if (*height < n || *height + 1 >= n + topic_->workerSubmissionWindow) continue;
             if (done_.count(n)) break;
-            done_.insert(n);
-            if (auto r = epoch(n, *height); !r) {
-                if (r.code() == ErrorCode::Io) done_.erase(n);  // retried once the node is back
-                return r;
-            }
+            if (auto r = handleOnce(n, [&] { return epoch(n, *height); }); !r) return r;
             break;
         }
-        while (done_.size() > 64) done_.erase(done_.begin());
+        forgetOld();
         return {};
     }
 
 private:
-    void log(int64_t nonce, const std::string& message, bool warn = false) {
-        logLine(kComponent,
-                "topic " + std::to_string(flags_.topic) + " nonce " + std::to_string(nonce) + ": " +
-                    message,
-                warn);
-    }
-
     // One epoch: run the model, submit what it said. Only node failures are returned.
     Status epoch(int64_t nonce, int64_t height) {
         auto stored = s_->get("/emissions/v9/inferences/" + std::to_string(flags_.topic) + "/" +
@@ -202,11 +191,6 @@ private:
                        sent->hash + " in block " + std::to_string(sent->height) + ")");
         return {};
     }
-
-    RunFlags flags_;
-    std::unique_ptr<ChainSession> s_;
-    std::optional<TopicInfo> topic_;
-    std::set<int64_t> done_;
 };
 
 }  // namespace
