@@ -12,6 +12,7 @@
 
 #include "core/amount.h"
 #include "ui/emissionsqueries.h"
+#include "ui/workerjob.h"
 
 class QComboBox;
 class QLabel;
@@ -63,8 +64,7 @@ private:
     std::optional<Amount> revenueBefore_;  // the chosen topic's revenue when the payment was sent
     std::optional<TopicSummary> chosen_;
     uint64_t pendingTopic_ = 0;
-    bool refreshing_ = false;
-    bool refreshAgain_ = false;
+    ReadGate gate_;
 };
 
 }  // namespace allora::ui

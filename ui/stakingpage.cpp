@@ -160,11 +160,7 @@ void StakingPage::refresh() {
         delegate_->setEnabled(false);
         return;
     }
-    if (refreshing_) {
-        refreshAgain_ = true;
-        return;
-    }
-    refreshing_ = true;
+    if (!gate_.tryBegin()) return;
     const uint64_t chosen = pendingTopic_ != 0 ? pendingTopic_ : chosenTopic(topic_);
     runOnWorker(
         this, node_->queryPool(),
@@ -193,12 +189,9 @@ void StakingPage::refresh() {
             return s;
         },
         [this](Snapshot s) {
-            refreshing_ = false;
+            const bool again = gate_.finish();
             show(s);
-            if (refreshAgain_) {
-                refreshAgain_ = false;
-                refresh();
-            }
+            if (again) refresh();
         });
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/amount.h"
 #include "ui/emissionsqueries.h"
+#include "ui/workerjob.h"
 
 class QComboBox;
 class QLabel;
@@ -72,8 +73,7 @@ private:
     uint64_t sampleHeight_ = 0;  // the first block seen, to measure the block time from
     int64_t sampleNanos_ = 0;
     uint64_t pendingTopic_ = 0;
-    bool refreshing_ = false;
-    bool refreshAgain_ = false;
+    ReadGate gate_;
 };
 
 }  // namespace allora::ui

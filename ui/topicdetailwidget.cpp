@@ -129,11 +129,7 @@ void TopicDetailWidget::setTopic(uint64_t id) {
 void TopicDetailWidget::refresh() {
     auto api = node_ != nullptr ? node_->api() : nullptr;
     if (topicId_ == 0 || !api) return;
-    if (reading_) {
-        readAgain_ = true;
-        return;
-    }
-    reading_ = true;
+    if (!gate_.tryBegin()) return;
     const uint32_t limit =
         charts_->epochCount() == 0 ? static_cast<uint32_t>(TopicCharts::kMaxEpochs) : kRecentEpochs;
     runOnWorker(
@@ -162,13 +158,10 @@ void TopicDetailWidget::refresh() {
             return s;
         },
         [this](Snapshot s) {
-            reading_ = false;
+            const bool again = gate_.finish();
             if (s.id == topicId_) show(s);
             Q_EMIT refreshed();
-            if (readAgain_) {
-                readAgain_ = false;
-                refresh();
-            }
+            if (again) refresh();
         });
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "ui/emissionsqueries.h"
+#include "ui/workerjob.h"
 
 class QLabel;
 class QTableWidget;
@@ -44,8 +45,7 @@ private:
 
     NodeModel* node_;
     uint64_t topicId_ = 0;
-    bool reading_ = false;
-    bool readAgain_ = false;
+    ReadGate gate_;
     QTabWidget* tabs_;
     QLabel* title_;
     QLabel* parameters_;

@@ -24,4 +24,28 @@ void runOnWorker(QObject* receiver, QThreadPool* pool, Work work, Done done) {
     watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
 }
 
+// One read at a time per view: a refresh asked for while one runs is remembered and runs once
+// after it (never two at once, never dropped).
+class ReadGate {
+public:
+    // False when a read is running; it will be run again once that one finishes.
+    bool tryBegin() {
+        if (busy_) {
+            again_ = true;
+            return false;
+        }
+        busy_ = true;
+        return true;
+    }
+    // Ends the read; true when another was asked for meanwhile (the caller runs it).
+    bool finish() {
+        busy_ = false;
+        return std::exchange(again_, false);
+    }
+
+private:
+    bool busy_ = false;
+    bool again_ = false;
+};
+
 }  // namespace allora::ui
