@@ -90,7 +90,7 @@ BuyInferencePage::BuyInferencePage(WalletModel* wallet, NodeModel* node, QWidget
     inference_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     contributors_ = new QTableWidget(0, 3, this);
     contributors_->setObjectName(QStringLiteral("buyContributorsTable"));
-    contributors_->setHorizontalHeaderLabels({tr("Worker"), tr("Value"), tr("Weight")});
+    contributors_->setHorizontalHeaderLabels({tr("Worker"), tr("Value"), tr("Share of weight")});
     contributors_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     contributors_->verticalHeader()->hide();
     contributors_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -233,13 +233,12 @@ void BuyInferencePage::show(const Snapshot& s) {
             .arg(n.block_height())
             .arg(decimal(n.naive_value()),
                  band.isEmpty() ? tr("none (too few workers)") : band.join(QStringLiteral(" · "))));
-    std::map<std::string, std::string> weights;
-    for (const auto& w : n.inferer_weights()) weights[w.worker()] = w.value();
+    const WeightShares shares = weightShares(n);
     contributors_->setRowCount(n.inferer_values_size());
     for (int i = 0; i < n.inferer_values_size(); ++i) {
         const auto& v = n.inferer_values(i);
         const QStringList cells{QString::fromStdString(v.worker()), decimal(v.value()),
-                                decimal(weights[v.worker()])};
+                                share(shares.inferer, v.worker())};
         for (int c = 0; c < cells.size(); ++c)
             contributors_->setItem(i, c, new QTableWidgetItem(cells[c]));
     }

@@ -1,5 +1,8 @@
 #include "ui/emissionsqueries.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include "node/chain/chain_query.h"
 
 namespace allora::ui {
@@ -113,6 +116,26 @@ Result<std::optional<empb::NetworkInferences>> readLatestNetworkInference(node::
     if (auto s = ask(node, "GetLatestNetworkInferences", req, resp, &none); !s) return s.error();
     if (none) return std::optional<empb::NetworkInferences>{};
     return std::optional<empb::NetworkInferences>(resp.network_inferences());
+}
+
+WeightShares weightShares(const empb::NetworkInferences& n) {
+    WeightShares out;
+    double total = 0;
+    auto add = [&total](std::map<std::string, double>& into, const auto& weights) {
+        for (const auto& w : weights) {
+            const double x = std::strtod(w.value().c_str(), nullptr);
+            if (std::isfinite(x) && x > 0) {
+                into[w.worker()] = x;
+                total += x;
+            }
+        }
+    };
+    add(out.inferer, n.inferer_weights());
+    add(out.forecaster, n.forecaster_weights());
+    if (total > 0)
+        for (auto* m : {&out.inferer, &out.forecaster})
+            for (auto& [worker, x] : *m) x /= total;
+    return out;
 }
 
 Result<TopicHistoryPage> readTopicHistory(node::api::NodeApi& node, uint64_t topicId,

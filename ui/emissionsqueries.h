@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,14 @@ Result<TopicParticipants> readTopicParticipants(node::api::NodeApi& node, uint64
 // The latest network inference of a topic; nullopt when it has none yet.
 Result<std::optional<empb::NetworkInferences>> readLatestNetworkInference(node::api::NodeApi& node,
                                                                           uint64_t topicId);
+
+// Each contributor's share of a network inference's weight: the chain's raw weights divided by
+// their sum over inferers and forecasters (as the epoch history records them), so they add to 1.
+struct WeightShares {
+    std::map<std::string, double> inferer;
+    std::map<std::string, double> forecaster;
+};
+WeightShares weightShares(const empb::NetworkInferences& n);
 
 // Epoch records newest first, strictly before `beforeHeight` (0: from the newest); `next` is the
 // value to pass for the next older page (0 when there is none).

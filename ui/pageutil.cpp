@@ -21,12 +21,16 @@ QLabel* pageHeading(const QString& text, QWidget* parent) {
 QLabel* captionLabel(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setForegroundRole(QPalette::PlaceholderText);
+    label->setWordWrap(true);
     return label;
 }
 
 void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics) {
     const uint64_t chosen = chosenTopic(combo);
     QSignalBlocker block(combo);
+    // Long descriptions must not push the form's labels out of sight.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(24);
     combo->clear();
     for (const auto& t : topics)
         combo->addItem(QStringLiteral("%1: %2")
@@ -37,6 +41,12 @@ void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics) {
     combo->setCurrentIndex(index >= 0 ? index : (combo->count() > 0 ? 0 : -1));
     block.unblock();
     if (chosenTopic(combo) != chosen) Q_EMIT combo->currentIndexChanged(combo->currentIndex());
+}
+
+QString share(const std::map<std::string, double>& shares, const std::string& worker) {
+    const auto it = shares.find(worker);
+    if (it == shares.end()) return QStringLiteral("—");
+    return QStringLiteral("%1 %").arg(it->second * 100.0, 0, 'f', 1);
 }
 
 uint64_t chosenTopic(const QComboBox* combo) {

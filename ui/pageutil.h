@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 class QComboBox;
@@ -23,6 +25,8 @@ QLabel* captionLabel(const QString& text, QWidget* parent);
 // Fills a topic chooser with "N: description" items (data: the topic id), keeping the chosen
 // topic when it is still there.
 void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics);
+// "12.3 %": a contributor's share of weight from `shares` ("—" when it has none).
+QString share(const std::map<std::string, double>& shares, const std::string& worker);
 // The id of the topic chosen in such a combo (0: none).
 uint64_t chosenTopic(const QComboBox* combo);
 

@@ -82,8 +82,9 @@ TopicDetailWidget::TopicDetailWidget(NodeModel* node, QWidget* parent)
     band_ = new QLabel(overview);
     band_->setObjectName(QStringLiteral("topicBandLabel"));
     band_->setWordWrap(true);
-    contributors_ = makeTable("topicContributorsTable",
-                              {tr("Worker"), tr("Role"), tr("Value"), tr("Weight")}, overview);
+    contributors_ =
+        makeTable("topicContributorsTable",
+                  {tr("Worker"), tr("Role"), tr("Value"), tr("Share of weight")}, overview);
     auto* ol = new QVBoxLayout(overview);
     ol->addWidget(parameters_);
     ol->addWidget(captionLabel(tr("Latest network inference"), overview));
@@ -197,19 +198,17 @@ void TopicDetailWidget::show(const Snapshot& s) {
                            ? tr("No confidence band for this epoch (too few workers).")
                            : tr("Confidence band (percentiles 2.28, 15.87, 50, 84.13, 97.72): %1")
                                  .arg(band.join(QStringLiteral(" · "))));
-        std::map<std::string, std::string> weights;
-        for (const auto& w : n.inferer_weights()) weights[w.worker()] = w.value();
-        for (const auto& w : n.forecaster_weights()) weights["f:" + w.worker()] = w.value();
+        const WeightShares shares = weightShares(n);
         contributors_->setRowCount(n.inferer_values_size() + n.forecaster_values_size());
         int row = 0;
         for (const auto& v : n.inferer_values())
             setRow(contributors_, row++,
                    {QString::fromStdString(v.worker()), tr("inferer"), decimal(v.value()),
-                    decimal(weights[v.worker()])});
+                    share(shares.inferer, v.worker())});
         for (const auto& v : n.forecaster_values())
             setRow(contributors_, row++,
                    {QString::fromStdString(v.worker()), tr("forecaster"), decimal(v.value()),
-                    decimal(weights["f:" + v.worker()])});
+                    share(shares.forecaster, v.worker())});
     } else {
         inference_->setText(tr("None yet: the first epoch with inferences has not closed."));
         band_->clear();

@@ -203,7 +203,7 @@ void latencyProbe(const QString& home, double seconds, bool keepHeap) {
         if (!waitFor([&] { return node.state() == NodeModel::State::Running; }, 120000))
             fail("devnet did not start: " + node.lastError().toStdString());
         std::printf("bench: devnet with participants created and started in %.1f s (setup)\n",
-                    created.elapsed() / 1000.0);
+                    static_cast<double>(created.elapsed()) / 1000.0);
         for (const char* id : {"overview", "send", "receive", "history", "addressbook", "buy",
                                "staking", "createtopic", "node", "topics"}) {
             window.showPage(QString::fromLatin1(id));
@@ -247,12 +247,14 @@ void latencyProbe(const QString& home, double seconds, bool keepHeap) {
             "window "
             "on the topics page with charts): max %.1f ms, p99 %.1f ms, mean %.2f ms (target: max "
             "< 50 ms)\n",
-            seconds, late.size(), late.back(), late[late.size() * 99 / 100], sum / late.size());
+            seconds, late.size(), late.back(), late[late.size() * 99 / 100],
+            sum / static_cast<double>(late.size()));
         std::printf(
             "bench: feeder: %llu MsgSend broadcast, %llu accepted (%.0f tx/s accepted, target "
             "rate 1000/s), %llu blocks applied meanwhile%s%s\n",
             static_cast<unsigned long long>(fed.sent),
-            static_cast<unsigned long long>(fed.accepted), fed.accepted / fed.seconds,
+            static_cast<unsigned long long>(fed.accepted),
+            static_cast<double>(fed.accepted) / fed.seconds,
             static_cast<unsigned long long>(fed.heightAfter - fed.heightBefore),
             fed.firstRejection.empty() ? "" : "; first rejection: ", fed.firstRejection.c_str());
         const MemSample after = readMem("self");
