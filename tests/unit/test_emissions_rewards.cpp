@@ -5,6 +5,7 @@
 // (rounding stays in allorarewards), a reputer's reward is split by own vs delegated stake, fee
 // revenue drips, and no uallo is created or lost. Also: the worker window's edges, UpdateParams
 // for admins only, and the gas of payload signature checks.
+#include "emissions_epoch_loop.h"
 #include "test_emissions_fixture.h"
 
 #include <cmath>
@@ -47,10 +48,6 @@ std::string attr(const Event& e, const std::string& key) {
     return {};
 }
 
-double truthAt(int64_t h) {
-    return 10 + 3 * std::sin(static_cast<double>(h) / 4);
-}
-
 }  // namespace
 
 class TestEmissionsRewards : public QObject {
@@ -61,18 +58,6 @@ class TestEmissionsRewards : public QObject {
     const MoreKeys& m = more();
     int n_ = 0;
     std::string freshPath() { return dir_.filePath(QString("r%1.db").arg(++n_)).toStdString(); }
-
-    Bytes tx(EmNode& node, const Key& from, std::vector<wallet::AnyMessage> msgs) {
-        return emactors::signedTx(from.account, std::move(msgs), node.sequence(from),
-                                  node.accountNumber(from), kChainId);
-    }
-    std::vector<int64_t> openWorkerNonces(EmNode& node) {
-        EmNode::KvStoreView view(*node.app);
-        auto n = node.keeper->workerNonces(view.kv, 1);
-        std::vector<int64_t> out;
-        for (const auto& x : n->nonces()) out.push_back(x.block_height());
-        return out;
-    }
 
     // Topic 1 (alpha_regret 0.5, so two reward inclusions make a worker experienced), inferers
     // w1, w2, alice (w2 also forecasts), reputers bob (10000 own + 5000 delegated by alice) and
@@ -99,36 +84,6 @@ class TestEmissionsRewards : public QObject {
         auto open = openWorkerNonces(node);
         if (open.size() != 1) qFatal("no nonce");
         return open[0];
-    }
-
-    // Payloads of nonce n (block n+1) and the reputers' reports on nonce n−5 (same block).
-    FinalizeBlockResponse epochBlock(EmNode& node, int64_t n) {
-        std::vector<Bytes> txs;
-        const double truth = truthAt(n);
-        txs.push_back(tx(node, m.w1, {emactors::workerPayload(m.w1.account, 1, n, truth + 0.5)}));
-        txs.push_back(
-            tx(node, m.w2,
-               {emactors::workerPayload(m.w2.account, 1, n, truth - 1.5,
-                                        {{m.w1.address(), -0.6}, {k.alice.address(), 0.7}})}));
-        txs.push_back(
-            tx(node, k.alice, {emactors::workerPayload(k.alice.account, 1, n, truth + 2.5)}));
-        EmNode::KvStoreView view(*node.app);
-        auto net = em::latestNetworkInferences(view.kv, 1);
-        if (*net && (*net)->block_height() == n - 5) {
-            const double past = truthAt(n - 5);
-            txs.push_back(
-                tx(node, k.bob,
-                   {emactors::reputerPayload(k.bob.account,
-                                             emactors::lossesOf(**net, past, k.bob.address()))}));
-            txs.push_back(
-                tx(node, m.w3,
-                   {emactors::reputerPayload(
-                       m.w3.account, emactors::lossesOf(**net, past + 0.01, m.w3.address()))}));
-        }
-        FinalizeBlockResponse r = node.block(txs);
-        for (const auto& t : r.txResults)
-            if (!t.ok()) qFatal("payload tx failed: %s", t.log.c_str());
-        return r;
     }
 
     Amount totalHeld(EmNode& node) {
@@ -323,7 +278,8 @@ private Q_SLOTS:
         // Block n: the nonce opened in its end-block, so its txs could not use it (the next
         // nonce n+5 shows the same from block n+4).
         auto payload = [&](const Key& w, int64_t nonce) {
-            return node.block({tx(node, w, {emactors::workerPayload(w.account, 1, nonce, 1.0)})})
+            return node
+                .block({signedTx(node, w, {emactors::workerPayload(w.account, 1, nonce, 1.0)})})
                 .txResults.at(0);
         };
         TxResult r = payload(m.w1, n);  // block n+1: first block of the window
@@ -382,7 +338,8 @@ private Q_SLOTS:
         const int64_t n = setUp(node);
         // Two like payloads: the first shows the gas one costs; the second, with a limit that
         // covers all but the signature charge, runs out of gas.
-        auto one = node.block({tx(node, m.w1, {emactors::workerPayload(m.w1.account, 1, n, 1.0)})});
+        auto one =
+            node.block({signedTx(node, m.w1, {emactors::workerPayload(m.w1.account, 1, n, 1.0)})});
         QVERIFY(one.txResults.at(0).ok());
         const uint64_t used = one.txResults.at(0).gasUsed;
         QVERIFY(used > em::kPayloadSignatureGas);

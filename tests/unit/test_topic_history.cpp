@@ -5,6 +5,7 @@
 // scores, GetTopicEpochHistory pages newest first across pages, GetNetworkInferencesAtBlock
 // answers from the record, the bound keeps the newest 1000 records, and bad requests are refused
 // with a message naming what is wrong.
+#include "emissions_epoch_loop.h"
 #include "test_emissions_fixture.h"
 
 #include <cmath>
@@ -27,10 +28,6 @@ Genesis historyGenesis() {
     return g;
 }
 
-double truthAt(int64_t h) {
-    return 10 + 3 * std::sin(static_cast<double>(h) / 4);
-}
-
 }  // namespace
 
 class TestTopicHistory : public QObject {
@@ -41,18 +38,6 @@ class TestTopicHistory : public QObject {
     const MoreKeys& m = more();
     int n_ = 0;
     std::string freshPath() { return dir_.filePath(QString("h%1.db").arg(++n_)).toStdString(); }
-
-    Bytes tx(EmNode& node, const Key& from, std::vector<wallet::AnyMessage> msgs) {
-        return emactors::signedTx(from.account, std::move(msgs), node.sequence(from),
-                                  node.accountNumber(from), kChainId);
-    }
-    std::vector<int64_t> openWorkerNonces(EmNode& node) {
-        EmNode::KvStoreView view(*node.app);
-        auto n = node.keeper->workerNonces(view.kv, 1);
-        std::vector<int64_t> out;
-        for (const auto& x : n->nonces()) out.push_back(x.block_height());
-        return out;
-    }
 
     // Topic 1 (epoch 5, window 3, ground-truth lag 5): inferers w1, w2, alice (w2 also
     // forecasts), reputers bob (10000) and w3 (20000). Returns the first open nonce.
@@ -70,35 +55,6 @@ class TestTopicHistory : public QObject {
         auto open = openWorkerNonces(node);
         if (open.size() != 1) qFatal("no nonce");
         return open[0];
-    }
-
-    // Block n+1: the payloads of nonce n and the reputers' reports on nonce n−5.
-    void epochBlock(EmNode& node, int64_t n) {
-        std::vector<Bytes> txs;
-        const double truth = truthAt(n);
-        txs.push_back(tx(node, m.w1, {emactors::workerPayload(m.w1.account, 1, n, truth + 0.5)}));
-        txs.push_back(
-            tx(node, m.w2,
-               {emactors::workerPayload(m.w2.account, 1, n, truth - 1.5,
-                                        {{m.w1.address(), -0.6}, {k.alice.address(), 0.7}})}));
-        txs.push_back(
-            tx(node, k.alice, {emactors::workerPayload(k.alice.account, 1, n, truth + 2.5)}));
-        EmNode::KvStoreView view(*node.app);
-        auto net = em::latestNetworkInferences(view.kv, 1);
-        if (*net && (*net)->block_height() == n - 5) {
-            const double past = truthAt(n - 5);
-            txs.push_back(
-                tx(node, k.bob,
-                   {emactors::reputerPayload(k.bob.account,
-                                             emactors::lossesOf(**net, past, k.bob.address()))}));
-            txs.push_back(
-                tx(node, m.w3,
-                   {emactors::reputerPayload(
-                       m.w3.account, emactors::lossesOf(**net, past + 0.01, m.w3.address()))}));
-        }
-        FinalizeBlockResponse r = node.block(txs);
-        for (const auto& t : r.txResults)
-            if (!t.ok()) qFatal("payload tx failed: %s", t.log.c_str());
     }
 
     pb::GetTopicEpochHistoryResponse history(EmNode& node, uint64_t topic, int64_t before,
