@@ -23,15 +23,12 @@
 #include <set>
 #include <sstream>
 
-#include "allora/bank/v1/bank.pb.h"
 #include "allora/emissions/v9/query.pb.h"
-#include "allora/mint/v1/query.pb.h"
-#include "node/chain/chain_query.h"
-#include "node/modules/address.h"
 #include "node/node.h"
 #include "node/participants/chain_client.h"
 #include "tests/integration/emissions_actors.h"
 #include "tests/integration/emissions_devnet.h"
+#include "tests/integration/token_ledger.h"
 #include "tests/unit/test_chain_fixture.h"
 
 using namespace allora;
@@ -45,6 +42,11 @@ using emdevnet::Devnet;
 using emdevnet::gaussian;
 using emdevnet::mean;
 using emdevnet::truthAt;
+using tokenledger::allo;
+using tokenledger::amountOf;
+using tokenledger::balanceOf;
+using tokenledger::Ledger;
+using tokenledger::plus;
 
 constexpr std::chrono::milliseconds kBlockTime{200};
 constexpr int64_t kEpochLength = 5;
@@ -57,10 +59,6 @@ constexpr int kLoopTimeoutMs = 50'000;
 constexpr double kNoise[] = {0.1, 0.2, 0.4, 0.8, 1.6};
 constexpr size_t kWorkers = std::size(kNoise);
 constexpr size_t kReputers = 3;
-// Every module account that holds tokens (auth's fee collector, the mint's and emissions' pools).
-constexpr const char* kModules[] = {"fee_collector", "ecosystem", "allorastaking", "allorarewards",
-                                    "allorapendingrewards"};
-constexpr const char* kRewardsModule = "allorarewards";
 
 uint64_t stepOf(int64_t nonce) {
     return static_cast<uint64_t>(nonce / kEpochLength);
@@ -79,102 +77,6 @@ double forecastLoss(size_t forecaster, size_t inferer, int64_t nonce) {
                gaussian(1000 + forecaster * 16 + inferer, stepOf(nonce));
 }
 
-Amount amountOf(const std::string& text) {
-    if (text.empty()) return Amount{};
-    auto a = Amount::parse(text);
-    if (!a) qFatal("amount '%s': %s", text.c_str(), a.message().c_str());
-    return *a;
-}
-Amount plus(const Amount& a, const Amount& b) {
-    auto s = a.add(b);
-    if (!s) qFatal("%s", s.message().c_str());
-    return *s;
-}
-std::string allo(const Amount& a) {
-    return a.toAlloString(6) + " ALLO";
-}
-
-// What the committed blocks said, summed (written on the engine's thread).
-struct Ledger {
-    std::mutex mu;
-    uint64_t height = 0;
-    std::map<std::string, Amount> received, sent, fees;               // by bech32 address
-    std::map<std::string, Amount> rewards;                            // EventRewardPaid by address
-    std::map<std::pair<std::string, std::string>, Amount> transfers;  // (sender, recipient)
-    std::set<std::string> addresses;
-    Amount minted, rewardsCut, validatorCut, rewardsPaid;
-    size_t failedTxs = 0;
-    std::string firstFailure;
-
-    static std::string attr(const node::Event& e, std::string_view key) {
-        for (const auto& a : e.attributes)
-            if (a.key == key) return a.value;
-        return {};
-    }
-    void add(const node::Event& e) {
-        if (e.type == "transfer") {
-            const std::string from = attr(e, "sender"), to = attr(e, "recipient");
-            const Amount a = amountOf(attr(e, "amount"));
-            sent[from] = plus(sent[from], a);
-            received[to] = plus(received[to], a);
-            transfers[{from, to}] = plus(transfers[{from, to}], a);
-            addresses.insert(from);
-            addresses.insert(to);
-        } else if (e.type == "tx" && !attr(e, "fee_payer").empty()) {
-            const std::string payer = attr(e, "fee_payer");
-            fees[payer] = plus(fees[payer], amountOf(attr(e, "fee")));
-        } else if (e.type == "coinbase") {
-            minted = plus(minted, amountOf(attr(e, "amount")));
-        } else if (e.type == "mint.v1.EventBlockEmission") {
-            rewardsCut = plus(rewardsCut, amountOf(attr(e, "allora_rewards_cut")));
-            validatorCut = plus(validatorCut, amountOf(attr(e, "validator_cut")));
-        } else if (e.type == "emissions.v9.EventRewardPaid") {
-            const Amount a = amountOf(attr(e, "amount"));
-            rewards[attr(e, "address")] = plus(rewards[attr(e, "address")], a);
-            rewardsPaid = plus(rewardsPaid, a);
-        }
-    }
-    void onBlock(const node::consensus::CommittedBlock& b) {
-        std::lock_guard lock(mu);
-        for (const auto& e : b.events) add(e);
-        for (const auto& r : b.txResults) {
-            if (!r.ok()) {
-                ++failedTxs;
-                if (firstFailure.empty()) firstFailure = r.log;
-            }
-            for (const auto& e : r.events) add(e);
-        }
-        height = b.height;
-    }
-};
-
-template <typename Resp>
-Resp mustQuery(ChainClient& chain, std::string_view path,
-               const google::protobuf::MessageLite& request) {
-    auto r = chain.query<Resp>(path, request);
-    if (!r) qFatal("%s", r.message().c_str());
-    return std::move(*r);
-}
-
-Amount balanceOf(ChainClient& chain, const std::string& address) {
-    allora::bank::v1::QueryAllBalancesRequest q;
-    q.set_address(address);
-    auto r = mustQuery<allora::bank::v1::QueryAllBalancesResponse>(
-        chain, node::query_paths::kAllBalances, q);
-    Amount out;
-    for (const auto& c : r.balances())
-        if (c.denom() == "uallo") out = plus(out, amountOf(c.amount()));
-    return out;
-}
-Amount supplyOf(ChainClient& chain) {
-    allora::bank::v1::QueryAllBalancesRequest none;  // the request is empty
-    auto r = mustQuery<allora::bank::v1::QueryTotalSupplyResponse>(
-        chain, node::query_paths::kTotalSupply, none);
-    Amount out;
-    for (const auto& c : r.supply())
-        if (c.denom() == "uallo") out = plus(out, amountOf(c.amount()));
-    return out;
-}
 Amount stakeOf(ChainClient& chain, uint64_t topic, const std::string& address) {
     pb::GetReputerStakeInTopicRequest q;
     q.set_topic_id(topic);
@@ -208,9 +110,9 @@ private Q_SLOTS:
                         {{"mint", R"({"params": {"blocks_per_month": 100}})"}});
         QVERIFY2(opened.empty(), opened.c_str());
         ChainClient chain(*devnet.node);
-        const Amount genesisSupply = supplyOf(chain);
-        const std::string ecosystem = node::formatAddress(node::moduleAddress("ecosystem"));
-        const Amount ecosystemStart = balanceOf(chain, ecosystem);
+        const tokenledger::Snapshot genesis =
+            tokenledger::snapshot(chain, std::set<std::string>(funded.begin(), funded.end()));
+        const std::string ecosystem = tokenledger::moduleAddress("ecosystem");
         devnet.subscription = devnet.node->engine().subscribeBlocks(
             [&ledger](const node::consensus::CommittedBlock& b) { ledger.onBlock(b); });
         QVERIFY(devnet.node->start().ok());
@@ -354,49 +256,34 @@ private Q_SLOTS:
         std::vector<Amount> workerEnd, reputerStakeEnd;
         std::map<std::string, Amount> rewards, sent, received, fees;
         std::map<std::pair<std::string, std::string>, Amount> transfers;
-        std::set<std::string> addresses(funded.begin(), funded.end());
-        Amount supplyEnd, balancesSum, mintedEvents, rewardsCut, validatorCut, rewardsPaid;
-        Amount rewardPool, ecosystemEnd;
+        tokenledger::Snapshot end;
+        Amount rewardsPaid;
         pb::GetTopicResponse topicEnd;
-        ::mint::v1::EmissionInfoResponse mintInfo;
         size_t failedTxs = 0;
         std::string firstFailure;
-        const std::string rewardsModule = node::formatAddress(node::moduleAddress(kRewardsModule));
         for (;;) {
             const uint64_t h = devnet.height();
             workerEnd.clear();
             reputerStakeEnd.clear();
             for (auto& w : workers) workerEnd.push_back(balanceOf(chain, w.address()));
             for (auto& r : reputers) reputerStakeEnd.push_back(stakeOf(chain, kTopic, r.address()));
-            supplyEnd = supplyOf(chain);
-            mintInfo = mustQuery<::mint::v1::EmissionInfoResponse>(
-                chain, "/mint.v1.Query/EmissionInfo", ::mint::v1::EmissionInfoRequest{});
             topicEnd = *chain.emissions<pb::GetTopicResponse>("GetTopic", tq);
-            std::set<std::string> all = addresses;
-            for (const char* module : kModules)
-                all.insert(node::formatAddress(node::moduleAddress(module)));
+            std::set<std::string> all(funded.begin(), funded.end());
             {
                 std::lock_guard lock(ledger.mu);
                 all.insert(ledger.addresses.begin(), ledger.addresses.end());
             }
-            balancesSum = Amount{};
-            for (const auto& a : all) balancesSum = plus(balancesSum, balanceOf(chain, a));
-            rewardPool = balanceOf(chain, rewardsModule);
-            ecosystemEnd = balanceOf(chain, ecosystem);
+            end = tokenledger::snapshot(chain, all);
             std::lock_guard lock(ledger.mu);
             if (devnet.height() != h || ledger.height != h) continue;  // a block came
-            const Ledger& l = ledger;
-            rewards = l.rewards;
-            sent = l.sent;
-            received = l.received;
-            fees = l.fees;
-            transfers = l.transfers;
-            mintedEvents = l.minted;
-            rewardsCut = l.rewardsCut;
-            validatorCut = l.validatorCut;
-            rewardsPaid = l.rewardsPaid;
-            failedTxs = l.failedTxs;
-            firstFailure = l.firstFailure;
+            rewards = ledger.rewards;
+            sent = ledger.sent;
+            received = ledger.received;
+            fees = ledger.fees;
+            transfers = ledger.transfers;
+            rewardsPaid = ledger.rewardsPaid;
+            failedTxs = ledger.failedTxs;
+            firstFailure = ledger.firstFailure;
             break;
         }
         devnet.subscription.reset();
@@ -434,41 +321,19 @@ private Q_SLOTS:
         QVERIFY2(!workerRewards.isZero(), "no worker was paid");
         QVERIFY2(!reputerRewards.isZero(), "no reputer was paid");
 
-        // Conservation.
-        const Amount mintedQuery = amountOf(mintInfo.ecosystem_tokens_minted());
-        qInfo(
-            "supply %s -> %s; minted %s (events %s); emission to validators %s, to the reward "
-            "pool %s = paid %s + held %s; topic revenue funded %s",
-            allo(genesisSupply).c_str(), allo(supplyEnd).c_str(), allo(mintedQuery).c_str(),
-            allo(mintedEvents).c_str(), allo(validatorCut).c_str(), allo(rewardsCut).c_str(),
-            allo(rewardsPaid).c_str(), allo(rewardPool).c_str(), allo(funding).c_str());
-        QVERIFY2(!mintedQuery.isZero(), "the mint minted nothing");
-        QCOMPARE(mintedEvents, mintedQuery);
-        QCOMPARE(supplyEnd, plus(genesisSupply, mintedQuery));
-        QCOMPARE(balancesSum, supplyEnd);
-        // The reward pool: what flowed in (the mint's cut and anything else) minus the rewards.
-        Amount poolIn;
-        for (const auto& [fromTo, amount] : transfers)
-            if (fromTo.second == rewardsModule) poolIn = plus(poolIn, amount);
-        QVERIFY(poolIn >= rewardsCut);
-        QCOMPARE(plus(rewardPool, rewardsPaid), poolIn);
-        // The treasury (ecosystem account): minted + fees and funding in = emission paid + held.
-        Amount ecoIn, ecoOut;
-        for (const auto& [fromTo, amount] : transfers) {
-            if (fromTo.second == ecosystem) ecoIn = plus(ecoIn, amount);
-            if (fromTo.first == ecosystem) ecoOut = plus(ecoOut, amount);
-        }
-        QCOMPARE(ecoOut, plus(validatorCut, rewardsCut));  // it pays only the block emission
-        QCOMPARE(plus(ecosystemEnd, ecoOut), plus(ecosystemStart, plus(mintedQuery, ecoIn)));
+        // Conservation, from genesis on: every token moved with an event, the supply grew by
+        // what the mint minted, minted = rewards paid + held (token_ledger.h).
+        std::string accounting;
+        const std::string broken =
+            tokenledger::checkConservation(ledger, genesis, end, &accounting);
+        qInfo("tokens: %s; topic revenue funded %s", accounting.c_str(), allo(funding).c_str());
+        QVERIFY2(broken.empty(), broken.c_str());
+        QVERIFY2(!end.minted.isZero(), "the mint minted nothing");
         // The consumer's payment reached the treasury and counts as the topic's revenue.
         const Amount fundedIn = transfers[std::make_pair(consumer.address(), ecosystem)];
         QVERIFY(fundedIn >= funding);
-        qInfo(
-            "treasury: %s + minted %s + in %s (fees, funding) = paid out %s + held %s; topic "
-            "weight %s, effective revenue %s uallo",
-            allo(ecosystemStart).c_str(), allo(mintedQuery).c_str(), allo(ecoIn).c_str(),
-            allo(ecoOut).c_str(), allo(ecosystemEnd).c_str(), topicEnd.weight().c_str(),
-            topicEnd.effective_revenue().c_str());
+        qInfo("topic weight %s, effective revenue %s uallo", topicEnd.weight().c_str(),
+              topicEnd.effective_revenue().c_str());
         // Every reward went to one of the loop's workers or reputers, and none before the loop.
         for (const auto& [address, amount] : rewardsBefore) QVERIFY(amount.isZero());
         QCOMPARE(rewardsPaid, plus(workerRewards, reputerRewards));
