@@ -109,8 +109,8 @@ QString HistoryModel::text(int row, int column) const {
         case AmountColumn: {
             if (r.amount.isZero()) return QString();
             const QString a = QString::fromStdString(r.amount.format());
-            return r.kind == TxRecord::Kind::Received ? QStringLiteral("+") + a
-                                                      : QStringLiteral("−") + a;
+            return r.kind == TxRecord::Kind::Received || r.incoming ? QStringLiteral("+") + a
+                                                                    : QStringLiteral("−") + a;
         }
         case FeeColumn:
             return r.fee.isZero() ? QString() : QString::fromStdString(r.fee.format());

@@ -64,6 +64,7 @@ QString TxText::kind(const TxRecord& r) {
         case TxRecord::Kind::Other:
             break;
     }
+    if (!r.action.isEmpty()) return r.action;
     const QString type = r.messageType.section(QLatin1Char('.'), -1);
     return type.isEmpty() ? tr("Transaction") : type;
 }

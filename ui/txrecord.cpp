@@ -1,6 +1,9 @@
 #include "ui/txrecord.h"
 
+#include <QCoreApplication>
+
 #include "allora/chain/v1/chain.pb.h"
+#include "allora/emissions/v9/tx.pb.h"
 #include "core/encoding.h"
 #include "cosmos/bank/v1beta1/tx.pb.h"
 #include "cosmos/tx/v1beta1/tx.pb.h"
@@ -21,6 +24,113 @@ Amount ualloOf(const google::protobuf::RepeatedPtrField<cosmos::base::v1beta1::C
         if (s) sum = *s;
     }
     return sum;
+}
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("allora::ui::TxRecord", text);
+}
+
+void addAmount(TxRecord& r, const Amount& a) {
+    if (auto sum = r.amount.add(a)) r.amount = *sum;
+}
+Amount parsedAmount(const std::string& text) {
+    auto a = Amount::parse(text);
+    return a ? *a : Amount{};
+}
+void addAmount(TxRecord& r, const std::string& text) {
+    addAmount(r, parsedAmount(text));
+}
+
+// The value of an event attribute given as coins ("123uallo"), in uallo; zero when absent.
+Amount coinAmount(const std::string& text) {
+    if (!text.ends_with("uallo")) return {};
+    auto a = Amount::parse(std::string_view(text).substr(0, text.size() - 5));
+    return a ? *a : Amount{};
+}
+
+// An emissions message sent by `self`: its words, amount and topic. False for other messages.
+bool readEmissionsMessage(const google::protobuf::Any& any, const std::string& self,
+                          const allora::chain::v1::TxResultRecord& result, TxRecord& r) {
+    namespace em = ::emissions::v9;
+    const std::string& type = any.type_url();
+    auto parse = [&](auto& m) { return m.ParseFromString(any.value()) && m.sender() == self; };
+    if (type == "/emissions.v9.FundTopicRequest") {
+        em::FundTopicRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.action = tr("Paid topic %1").arg(m.topic_id());
+        addAmount(r, m.amount());
+    } else if (type == "/emissions.v9.AddStakeRequest") {
+        em::AddStakeRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.action = tr("Staked on topic %1").arg(m.topic_id());
+        addAmount(r, m.amount());
+    } else if (type == "/emissions.v9.DelegateStakeRequest") {
+        em::DelegateStakeRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.counterparty = QString::fromStdString(m.reputer());
+        r.action = tr("Delegated on topic %1").arg(m.topic_id());
+        addAmount(r, m.amount());
+    } else if (type == "/emissions.v9.RemoveStakeRequest") {
+        em::RemoveStakeRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        const Amount a = parsedAmount(m.amount());
+        r.action = tr("Asked to unstake %1 from topic %2")
+                       .arg(QString::fromStdString(a.format()))
+                       .arg(m.topic_id());
+    } else if (type == "/emissions.v9.RemoveDelegateStakeRequest") {
+        em::RemoveDelegateStakeRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.counterparty = QString::fromStdString(m.reputer());
+        const Amount a = parsedAmount(m.amount());
+        r.action = tr("Asked to undelegate %1 from topic %2")
+                       .arg(QString::fromStdString(a.format()))
+                       .arg(m.topic_id());
+    } else if (type == "/emissions.v9.RewardDelegateStakeRequest") {
+        em::RewardDelegateStakeRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.counterparty = QString::fromStdString(m.reputer());
+        r.action = tr("Claimed rewards of topic %1").arg(m.topic_id());
+        r.incoming = true;
+        // What came in: the transfers to this address the claim made.
+        for (const auto& e : result.events()) {
+            if (e.type() != "transfer") continue;
+            std::string recipient, amount;
+            for (const auto& a : e.attributes()) {
+                if (a.key() == "recipient") recipient = a.value();
+                if (a.key() == "amount") amount = a.value();
+            }
+            if (recipient == self) addAmount(r, coinAmount(amount));
+        }
+    } else if (type == "/emissions.v9.CreateNewTopicRequest") {
+        em::CreateNewTopicRequest m;
+        if (!m.ParseFromString(any.value()) || m.creator() != self) return false;
+        r.action = tr("Created a topic");
+    } else if (type == "/emissions.v9.RegisterRequest") {
+        em::RegisterRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.topic_id();
+        r.action = m.is_reputer() ? tr("Registered as reputer on topic %1").arg(m.topic_id())
+                                  : tr("Registered as worker on topic %1").arg(m.topic_id());
+    } else if (type == "/emissions.v9.InsertWorkerPayloadRequest") {
+        em::InsertWorkerPayloadRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.worker_data_bundle().topic_id();
+        r.action = tr("Inference for topic %1").arg(r.topicId);
+    } else if (type == "/emissions.v9.InsertReputerPayloadRequest") {
+        em::InsertReputerPayloadRequest m;
+        if (!parse(m)) return false;
+        r.topicId = m.reputer_value_bundle().value_bundle().topic_id();
+        r.action = tr("Losses for topic %1").arg(r.topicId);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -62,9 +172,21 @@ TxRecord readTxRecord(const node::TxsByAddressEntry& entry, const std::string& s
         auto sum = r.amount.add(ualloOf(send.amount()));
         if (sum) r.amount = *sum;
     }
-    // The fee payer is the first signer unless the fee names one; for a MsgSend that is the
-    // sender.
-    if (paidFee || auth.fee().payer() == self) r.fee = ualloOf(auth.fee().amount());
+    for (const auto& any : body.messages())
+        if (r.kind == TxRecord::Kind::Other && readEmissionsMessage(any, self, result, r)) break;
+    // Who paid the fee: the chain's "tx" event names the payer (the first signer); a tx stored
+    // without its events falls back to the MsgSend's sender.
+    bool payerKnown = false;
+    for (const auto& e : result.events()) {
+        if (e.type() != "tx") continue;
+        for (const auto& a : e.attributes())
+            if (a.key() == "fee_payer") {
+                payerKnown = true;
+                paidFee = a.value() == self;
+            }
+    }
+    if (paidFee || (!payerKnown && auth.fee().payer() == self))
+        r.fee = ualloOf(auth.fee().amount());
     return r;
 }
 

@@ -251,10 +251,11 @@ inline std::string checkConservation(const Ledger& l, const Snapshot& start, con
     std::ostringstream r;
     r << "blocks " << l.firstHeight << ".." << l.height << ": supply " << allo(start.supply)
       << " -> " << allo(end.supply) << "; minted " << allo(l.minted) << " + paid in by accounts "
-      << allo(paidIn) << " (fees " << allo(l.feesTotal) << ") = paid out to accounts "
-      << allo(paidOut) << " (rewards " << allo(rewardsToAccounts) << ") + module accounts "
-      << allo(heldStart) << " -> " << allo(heldEnd) << "; rewards paid " << allo(l.rewardsPaid)
-      << " (to balances " << allo(rewardsToAccounts) << ", to stake " << allo(rewardsToStake)
+      << allo(paidIn) << " (fees " << l.feesTotal.toUalloString()
+      << " uallo) = paid out to accounts " << allo(paidOut) << " (rewards "
+      << allo(rewardsToAccounts) << ") + module accounts " << allo(heldStart) << " -> "
+      << allo(heldEnd) << "; rewards paid " << allo(l.rewardsPaid) << " (to balances "
+      << allo(rewardsToAccounts) << ", to stake " << allo(rewardsToStake)
       << "); block emission: validators " << allo(l.validatorCut) << ", reward pool "
       << allo(l.rewardsCut);
     if (report) *report = r.str();
