@@ -22,6 +22,8 @@
 
 #include "guitestutil.h"
 #include "ui/emissionsqueries.h"
+#include "ui/historymodel.h"
+#include "ui/historypage.h"
 #include "ui/mainwindow.h"
 #include "ui/nodemodel.h"
 #include "ui/nodequeries.h"
@@ -243,6 +245,22 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(find<QTableWidget>("buyContributorsTable")->rowCount() >= 5,
                                  kNodeTimeoutMs);
         QVERIFY(find<QLabel>("buyInferenceLabel")->text().contains(QStringLiteral("at block")));
+
+        // The payment is in the wallet's history, named for what it did, with its amount.
+        auto* history = qobject_cast<HistoryPage*>(window_->page(QStringLiteral("history")));
+        QVERIFY(history);
+        window_->showPage(QStringLiteral("history"));
+        HistoryModel* model = history->model();
+        auto paidRow = [model] {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->text(row, HistoryModel::TypeColumn) == QStringLiteral("Paid topic 1"))
+                    return row;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(paidRow() >= 0, kNodeTimeoutMs);
+        QCOMPARE(model->text(paidRow(), HistoryModel::AmountColumn), QStringLiteral("−250 ALLO"));
+        QVERIFY(!model->text(paidRow(), HistoryModel::FeeColumn).isEmpty());
+        window_->showPage(QStringLiteral("buy"));
     }
 
     void delegatingShowsThePosition() {
