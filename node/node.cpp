@@ -2,6 +2,8 @@
 #include "node/modules/emissions/module.h"
 #include "node/modules/mint/module.h"
 
+#include <algorithm>
+
 #include "core/encoding.h"
 #include "core/file_util.h"
 #include "core/paths.h"
@@ -55,8 +57,9 @@ void Node::log(LogLevel level, std::string_view component, std::string_view mess
 
 Result<std::unique_ptr<Node>> Node::open(NodeOptions options) {
     if (Status s = options.config.validate(); !s) return s.error();
-    if (options.validatorKey.secretKey.size() != 64)
-        return makeError(ErrorCode::InvalidArgument, "the node needs its validator key");
+    const size_t keySize = options.validatorKey.secretKey.size();
+    if (keySize != 64 && keySize != 0)
+        return makeError(ErrorCode::InvalidArgument, "the node's validator key is malformed");
     std::unique_ptr<Node> node(new Node(std::move(options)));
     if (Status s = node->openChain(); !s) return s.error();
     return node;
@@ -78,12 +81,9 @@ Status Node::openChain() {
                          "this node runs the solo engine, which needs exactly one genesis "
                          "validator; genesis.json has " +
                              std::to_string(genesis_.validators.size()));
-    const Bytes ownKey(options_.validatorKey.publicKey.begin(),
-                       options_.validatorKey.publicKey.end());
-    if (genesis_.validators[0].pubKey != ownKey)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the genesis validator is not this node's validator key (" +
-                             home.validatorKeyFile().string() + ")");
+    const bool withKey = options_.validatorKey.secretKey.size() != 0;
+    if (withKey)
+        if (Status s = checkValidatorKey(options_.validatorKey.publicKey); !s) return s;
 
     std::error_code ec;
     std::filesystem::create_directories(home.dataDir(), ec);
@@ -103,6 +103,11 @@ Status Node::openChain() {
     emissions::registerEmissionsModule(*app_);
     allora::mint::registerMintModule(*app_);
     if (!app_->hasGenesis()) {
+        // The genesis is applied once the node proves it is the genesis validator.
+        if (!withKey)
+            return makeError(ErrorCode::NotFound,
+                             "the chain of " + home.databaseFile().string() +
+                                 " has no genesis yet: its first start needs the validator key");
         auto appHash = app_->initChain(genesis_);
         if (!appHash) return appHash.error();
         log(LogLevel::Info, "chain",
@@ -121,6 +126,37 @@ Status Node::openChain() {
     pool.ttlBlocks = c.mempoolTtlBlocks;
     mempool_ = std::make_unique<Mempool>(*app_, pool);
 
+    if (options_.validatorKey.secretKey.size() != 0) createEngine();
+
+    if (options_.serveApi) {
+        LogSink sink = options_.log;
+        auto token = rpc::loadOrCreateApiToken(home.apiTokenFile());
+        if (!token) return token.error();
+        apiToken_ = std::move(*token);
+        rpc::HttpServerOptions http;
+        http.address = c.apiAddress;
+        http.port = options_.apiPort.value_or(c.apiPort);
+        http.maxBodyBytes = c.apiMaxBodyBytes;
+        http.rateLimitPerSecond = c.apiRequestsPerSecond;
+        http.rateLimitBurst = 2.0 * c.apiRequestsPerSecond;
+        http.apiToken = apiToken_;
+        http.log = [sink](std::string_view line) { logTo(sink, LogLevel::Info, "", line); };
+        http_ = std::make_unique<rpc::HttpServer>(api::makeLcdRouter(*this), std::move(http));
+    }
+    return {};
+}
+
+Status Node::checkValidatorKey(const ed25519::PubKey& key) const {
+    const Bytes ownKey(key.begin(), key.end());
+    if (genesis_.validators[0].pubKey != ownKey)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the genesis validator is not this node's validator key (" +
+                             options_.home.validatorKeyFile().string() + ")");
+    return {};
+}
+
+void Node::createEngine() {
+    const NodeConfig& c = options_.config;
     consensus::SoloConfig solo;
     solo.chainId = genesis_.chainId;
     solo.blockTime = c.blockTime;
@@ -149,25 +185,22 @@ Status Node::openChain() {
         *app_, *mempool_,
         ed25519::KeyPair{options_.validatorKey.publicKey, options_.validatorKey.secretKey.copy()},
         std::move(solo), std::move(loader));
+}
 
-    if (options_.serveApi) {
-        auto token = rpc::loadOrCreateApiToken(home.apiTokenFile());
-        if (!token) return token.error();
-        apiToken_ = std::move(*token);
-        rpc::HttpServerOptions http;
-        http.address = c.apiAddress;
-        http.port = options_.apiPort.value_or(c.apiPort);
-        http.maxBodyBytes = c.apiMaxBodyBytes;
-        http.rateLimitPerSecond = c.apiRequestsPerSecond;
-        http.rateLimitBurst = 2.0 * c.apiRequestsPerSecond;
-        http.apiToken = apiToken_;
-        http.log = [sink](std::string_view line) { logTo(sink, LogLevel::Info, "", line); };
-        http_ = std::make_unique<rpc::HttpServer>(api::makeLcdRouter(*this), std::move(http));
-    }
+Status Node::setValidatorKey(ed25519::KeyPair key) {
+    if (engine_) return makeError(ErrorCode::AlreadyExists, "the node has its validator key");
+    if (key.secretKey.size() != 64)
+        return makeError(ErrorCode::InvalidArgument, "the node's validator key is malformed");
+    if (Status s = checkValidatorKey(key.publicKey); !s) return s;
+    options_.validatorKey = std::move(key);
+    createEngine();
     return {};
 }
 
 Status Node::start() {
+    if (!engine_)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the node cannot start without its validator key");
     const InfoResponse info = [&] {
         auto lock = mempool_->lockApplication();
         return app_->info();
@@ -223,9 +256,14 @@ api::NodeStatus Node::status() {
     s.chainId = genesis_.chainId;
     s.version = versionString();
     s.engine = "solo";
-    s.validatorPubKey.assign(options_.validatorKey.publicKey.begin(),
-                             options_.validatorKey.publicKey.end());
-    s.validatorAddress = consensus::consensusAddress(options_.validatorKey.publicKey);
+    // The genesis validator, which the key is checked to be (also before the node has its key;
+    // read from the genesis, so that a query thread never reads the key being set).
+    ed25519::PubKey validator{};
+    if (genesis_.validators[0].pubKey.size() == validator.size())
+        std::copy(genesis_.validators[0].pubKey.begin(), genesis_.validators[0].pubKey.end(),
+                  validator.begin());
+    s.validatorPubKey.assign(validator.begin(), validator.end());
+    s.validatorAddress = consensus::consensusAddress(validator);
     s.votingPower = genesis_.validators[0].power;
     s.mempoolTxs = mempool_->size();
     s.mempoolBytes = mempool_->totalBytes();

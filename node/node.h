@@ -9,8 +9,11 @@
 //
 // Open applies the genesis on first start and checks, on every start, that the home is coherent
 // (the chain id of config, genesis and database agree; the validator key is the genesis
-// validator). Start runs the Info handshake (replaying nothing: state and blocks commit together,
-// so the handshake only checks they agree) and starts the engine, then the API.
+// validator). A node whose genesis is applied may also be opened without its validator key: it
+// then answers queries (the state as last committed) but produces no blocks until
+// setValidatorKey() and start(); allora-qt shows the wallet's balances that way while the key's
+// Argon2id runs. Start runs the Info handshake (replaying nothing: state and blocks commit
+// together, so the handshake only checks they agree) and starts the engine, then the API.
 //
 // Shutdown order (DESIGN.md: Threads): stop the API (no new requests; in-flight ones answered),
 // stop the engine (the block in progress finishes and commits), then the destructor closes the
@@ -46,7 +49,9 @@ class HttpServer;
 struct NodeOptions {
     NodeHome home;
     NodeConfig config;
-    ed25519::KeyPair validatorKey;  // the solo engine signs with it; must be the genesis validator
+    // The solo engine signs with it; must be the genesis validator. May be left empty (no secret
+    // key) to open a node whose genesis is applied for queries only (Node::setValidatorKey).
+    ed25519::KeyPair validatorKey;
     LogSink log;
     bool serveApi = true;
     // Overrides config.apiPort (tests use 0 for an ephemeral port).
@@ -56,19 +61,25 @@ struct NodeOptions {
 class Node final : public api::NodeApi {
 public:
     // Opens the database and the chain, applying genesis.json when the database is new.
+    // Without a validator key: NotFound when the genesis is not applied yet (the first start
+    // needs the key), else a node that answers queries until setValidatorKey() and start().
     static Result<std::unique_ptr<Node>> open(NodeOptions options);
+    // For a node opened without its key: checks that `key` is the genesis validator and prepares
+    // the engine with it. AlreadyExists when the node has its key.
+    Status setValidatorKey(ed25519::KeyPair key);
+    bool hasValidatorKey() const { return engine_ != nullptr; }
     ~Node() override;  // stop()
     Node(const Node&) = delete;
     Node& operator=(const Node&) = delete;
 
     // Starts the engine and the API. Fails (and leaves nothing running) when the handshake finds
-    // the store inconsistent or the API address is taken.
+    // the store inconsistent, the API address is taken or the node has no validator key.
     Status start();
     // Graceful shutdown in the order of the header comment; idempotent.
     void stop();
 
     // The engine's committed height, hash and failure (an engine that halts stops producing
-    // blocks; allorad then exits with an error).
+    // blocks; allorad then exits with an error). Only once the node has its validator key.
     consensus::Engine& engine();
     const std::string& chainId() const;
     // The API's base URL ("http://127.0.0.1:1317"), empty when it is not served.
@@ -83,6 +94,8 @@ public:
 private:
     explicit Node(NodeOptions options);
     Status openChain();
+    Status checkValidatorKey(const ed25519::PubKey& key) const;
+    void createEngine();
     void log(LogLevel level, std::string_view component, std::string_view message) const;
 
     NodeOptions options_;

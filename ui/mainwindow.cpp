@@ -328,7 +328,12 @@ void MainWindow::updateNodeState() {
             bar = tr("Node: not running");
             break;
         case NodeModel::State::Starting:
-            state = tr("Starting…");
+            // The chain opens for reading first: the pages show it while the keys unlock.
+            state = node_->readable() && node_->status().latestHeight > 0
+                        ? tr("Starting: unlocking the keys. Meanwhile the pages show the chain as "
+                             "last committed (block %1).")
+                              .arg(node_->status().latestHeight)
+                        : tr("Starting…");
             button = tr("Start node…");
             enabled = false;
             bar = tr("Node: starting…");

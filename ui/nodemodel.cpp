@@ -13,8 +13,13 @@ namespace allora::ui {
 namespace {
 
 struct Opened {
-    std::shared_ptr<node::api::LocalNode> node;
+    std::shared_ptr<participants::StartingNode> node;
     QString error;
+};
+
+struct Started {
+    QString error;
+    bool unlocked = false;  // the keys were unlocked (the failure, if any, came after)
 };
 
 struct Polled {
@@ -85,13 +90,20 @@ void NodeModel::createLocalNetwork(const QStringList& fund,
 void NodeModel::start(std::shared_ptr<const SecureBytes> password) {
     if (state_ != State::Stopped && state_ != State::Failed) return;
     setState(State::Starting);
+    if (node_ && reusable_) {
+        // Opened, not run (a wrong password): the chain stays open and readable.
+        unlockAndStart(std::move(password));
+        return;
+    }
     if (node_) {
         // A node that halted is still open on the database: close it first (the worker runs
-        // jobs in order, so the new node opens after this one has stopped).
+        // jobs in order, so the new node opens after this one has stopped and gone).
+        readable_ = false;
         runOnWorker(
             this, &worker_,
-            [old = std::move(node_)] {
+            [old = std::move(node_)]() mutable {
                 old->stop();
+                old.reset();
                 return true;
             },
             [](bool) {});
@@ -102,31 +114,64 @@ void NodeModel::start(std::shared_ptr<const SecureBytes> password) {
 void NodeModel::openAndStart(std::shared_ptr<const SecureBytes> password) {
     runOnWorker(
         this, &worker_,
-        [home = home_, password, serveApi = serveApi_, log = log_] {
+        [home = home_, serveApi = serveApi_, log = log_] {
             Opened out;
             // The node's log goes to the program's standard error, as allorad's does. The
             // participants (when the home has them) start with the node and stop before it.
-            auto node = participants::openLocalNode(
-                home, *password,
+            auto node = participants::StartingNode::open(
+                home,
                 NodeLog::teeSink(log, makeStreamSink(std::cerr, LogLevel::Info), LogLevel::Info),
                 serveApi);
             if (!node) {
                 out.error = QString::fromStdString(node.error().message);
                 return out;
             }
-            if (Status s = (*node)->start(); !s) {
-                out.error = QString::fromStdString(s.error().message);
-                return out;
-            }
-            out.node = std::shared_ptr<node::api::LocalNode>(std::move(*node));
+            out.node = std::shared_ptr<participants::StartingNode>(std::move(*node));
             return out;
         },
-        [this](Opened opened) {
+        [this, password](Opened opened) {
             if (!opened.node) {
                 setState(State::Failed, opened.error);
                 return;
             }
             node_ = std::move(opened.node);
+            reusable_ = true;
+            if (node_->readable()) {
+                // The pages may read now: they refresh on stateChanged.
+                readable_ = true;
+                Q_EMIT stateChanged(state_);
+                poll();
+            }
+            unlockAndStart(password);
+        });
+}
+
+void NodeModel::unlockAndStart(std::shared_ptr<const SecureBytes> password) {
+    runOnWorker(
+        this, &worker_,
+        [node = node_, password] {
+            // Two Argon2id at once (the validator key and the participants' key), then the
+            // node and its participants start.
+            Started out;
+            if (!node->unlocked())
+                if (Status s = node->unlock(*password); !s) {
+                    out.error = QString::fromStdString(s.error().message);
+                    return out;
+                }
+            out.unlocked = true;
+            if (Status s = node->start(); !s) out.error = QString::fromStdString(s.error().message);
+            return out;
+        },
+        [this](Started started) {
+            if (!started.error.isEmpty()) {
+                // Another password may unlock this node again; one that failed to start once
+                // its keys were unlocked is closed and opened anew by the next start().
+                if (started.unlocked) reusable_ = false;
+                setState(State::Failed, started.error);
+                return;
+            }
+            reusable_ = false;
+            readable_ = true;
             setState(State::Running);
             poll();
         });
@@ -134,6 +179,7 @@ void NodeModel::openAndStart(std::shared_ptr<const SecureBytes> password) {
 
 void NodeModel::stop() {
     if (state_ != State::Running || !node_) return;
+    readable_ = false;
     setState(State::Stopping);
     runOnWorker(
         this, &worker_,
@@ -143,12 +189,13 @@ void NodeModel::stop() {
         },
         [this](bool) {
             node_.reset();
+            readable_ = false;
             setState(State::Stopped);
         });
 }
 
 void NodeModel::poll() {
-    if (polling_ || !node_ || state_ != State::Running) return;
+    if (polling_ || !node_ || !(state_ == State::Running || readable_)) return;
     polling_ = true;
     runOnWorker(
         this, &worker_,
@@ -157,7 +204,7 @@ void NodeModel::poll() {
         },
         [this](Polled polled) {
             polling_ = false;
-            if (state_ != State::Running) return;
+            if (state_ != State::Running && !readable_) return;
             status_ = std::move(polled.status);
             Q_EMIT statusChanged();
             if (const uint64_t last = log_->lastSequence(); last != logSeen_) {

@@ -2,6 +2,9 @@
 // ClientModel). It creates the local development network, opens and starts the node, stops it,
 // and polls its status, all on one worker thread (opening unlocks the validator key with Argon2id
 // and stopping waits for the block in progress), and reports on the GUI thread through signals.
+// Starting goes in two steps: the chain opens first, without any key (milliseconds), and from then
+// on api() answers the pages' queries (balances, history, topics as last committed) while the
+// keys unlock (two Argon2id at once) and the node starts; the window never waits for the node.
 // It sees the node only through node/api (LocalNode, NodeStatus) and node/participants/
 // local_devnet.h, which creates the local network with the demo topics and runs their reference
 // workers and reputers next to the node (issue 5: "Try a local network" is that devnet).
@@ -47,11 +50,17 @@ public:
     // The last status polled while running (default-constructed before that).
     const node::api::NodeStatus& status() const { return status_; }
     QString homeDirectory() const { return QString::fromStdString(home_.string()); }
-    // The running node for queries and broadcasts (null unless Running). Call it only from
-    // queryPool()'s thread (runOnWorker), never on the GUI thread: a call may block briefly.
+    // The node for queries and broadcasts: null unless Running, or Starting (or Failed to start)
+    // on a chain already open for reading (readable()), whose queries answer the state as last
+    // committed and whose broadcasts are refused until it runs. Call it only from queryPool()'s
+    // thread (runOnWorker), never on the GUI thread: a call may block briefly.
     std::shared_ptr<node::api::NodeApi> api() const {
-        return state_ == State::Running ? node_ : nullptr;
+        return state_ == State::Running || readable_ ? node_ : nullptr;
     }
+    // True while the chain is open for reading but the node does not run yet (its keys unlock, or
+    // the password was wrong): the pages show the last committed state. stateChanged() is emitted
+    // when this becomes true.
+    bool readable() const { return readable_ && state_ != State::Running; }
     // The node's recent log lines (also written to standard error, as allorad's are).
     const NodeLog& log() const { return *log_; }
     // One worker for the pages' reads and broadcasts, apart from the start/stop/poll worker so
@@ -87,6 +96,7 @@ Q_SIGNALS:
 private:
     void setState(State state, const QString& error = {});
     void openAndStart(std::shared_ptr<const SecureBytes> password);
+    void unlockAndStart(std::shared_ptr<const SecureBytes> password);
     void poll();
 
     std::filesystem::path home_;
@@ -98,7 +108,12 @@ private:
     QString lastError_;
     node::api::NodeStatus status_;
     // Shared with the worker's jobs, which keep it alive while they use it.
-    std::shared_ptr<node::api::LocalNode> node_;
+    std::shared_ptr<participants::StartingNode> node_;
+    // node_ answers queries while it starts (StartingNode::readable()).
+    bool readable_ = false;
+    // node_ was opened but has not run yet: a new start() (another password) unlocks it again
+    // rather than opening another.
+    bool reusable_ = false;
     QThreadPool worker_;
     QThreadPool queries_;
     QTimer pollTimer_;

@@ -60,14 +60,19 @@ Result<std::unique_ptr<DevnetParticipants>> DevnetParticipants::prepare(
                          "the devnet: allorad devnet --participants on a new home)");
     auto accounts = unlockParticipantKeys(home, password);
     if (!accounts) return accounts.error();
+    return prepare(api, std::move(*accounts), std::move(log), blockTime, epochLength);
+}
+
+std::unique_ptr<DevnetParticipants> DevnetParticipants::prepare(
+    node::api::NodeApi& api, std::vector<wallet::Account> accounts, LogSink log,
+    std::chrono::milliseconds blockTime, int64_t epochLength) {
     RunnerOptions options;
     options.topics = demoTopics(epochLength);
     options.log = std::move(log);
     // A few looks per block, never busier than every 20 ms.
     options.poll =
         std::clamp(blockTime / 4, std::chrono::milliseconds(20), std::chrono::milliseconds(250));
-    auto runner =
-        std::make_unique<ParticipantRunner>(api, std::move(*accounts), std::move(options));
+    auto runner = std::make_unique<ParticipantRunner>(api, std::move(accounts), std::move(options));
     return std::unique_ptr<DevnetParticipants>(new DevnetParticipants(std::move(runner)));
 }
 

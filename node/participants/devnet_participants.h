@@ -20,6 +20,7 @@
 #include "core/result.h"
 #include "node/api/node_api.h"
 #include "node/participants/participant_runner.h"
+#include "wallet/account.h"
 
 namespace allora::participants {
 
@@ -31,9 +32,9 @@ Status createParticipantDevnet(const std::filesystem::path& home,
                                std::optional<std::chrono::milliseconds> blockTime = std::nullopt);
 
 // The participants of a running devnet: unlocks their keys (one Argon2id: call it off the GUI
-// thread) and starts the runner on its own thread; stop() or the destructor joins it (within one
-// block's work: the runner checks for stop between blocks). The node behind `api` must outlive
-// this object.
+// thread, or unlock them yourself and pass the accounts) and starts the runner on its own thread;
+// stop() or the destructor joins it (within one block's work: the runner checks for stop between
+// blocks). The node behind `api` must outlive this object.
 class DevnetParticipants {
 public:
     // prepare() and run() at once, for a node already started (allorad).
@@ -45,6 +46,13 @@ public:
     static Result<std::unique_ptr<DevnetParticipants>> prepare(
         node::api::NodeApi& api, const std::filesystem::path& home, const SecureBytes& password,
         LogSink log, std::chrono::milliseconds blockTime, int64_t epochLength);
+    // The same with accounts already unlocked (unlockParticipantKeys), so that the caller can run
+    // that Argon2id next to the validator key's (node/participants/local_devnet.cpp).
+    static std::unique_ptr<DevnetParticipants> prepare(node::api::NodeApi& api,
+                                                       std::vector<wallet::Account> accounts,
+                                                       LogSink log,
+                                                       std::chrono::milliseconds blockTime,
+                                                       int64_t epochLength);
     ~DevnetParticipants();
     // Starts the runner's thread (the node must be started); no-op once stopped.
     void run();
