@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QIcon>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -102,19 +103,23 @@ int main(int argc, char* argv[]) {
             "development networks)."),
         QCoreApplication::translate("allora-qt", "BACKEND"), QStringLiteral("file"));
     // For benchmarks (tests/bench/bench_gui): start the home's node with the validator password
-    // in FILE, print "ready <ms since main>" once the node runs and the window is shown, and quit
-    // --quit-after seconds later (default: at once). Not for everyday use: the password sits in a
-    // file.
+    // in FILE and print, in ms since main(), "usable <ms>" once the main window shows the wallet's
+    // pages with the account's balances read from the chain, has painted them and takes input
+    // again, and "running <ms>" once the node runs (keys unlocked, blocks being produced,
+    // participants started), with "phase <name> <ms>" lines on the way; quit --quit-after seconds
+    // after both (default: at once). Not for everyday use: the password sits in a file.
     const QCommandLineOption measureOption(
         QStringLiteral("measure-start"),
         QCoreApplication::translate("allora-qt",
                                     "Benchmark: start the node with the validator password in "
-                                    "FILE, print \"ready <ms>\" when usable, then quit."),
+                                    "FILE, print \"usable <ms>\" when the window shows the "
+                                    "wallet's balances and \"running <ms>\" when the node "
+                                    "runs, then quit."),
         QCoreApplication::translate("allora-qt", "FILE"));
     const QCommandLineOption quitAfterOption(
         QStringLiteral("quit-after"),
         QCoreApplication::translate("allora-qt",
-                                    "With --measure-start: quit SECONDS after ready (default 0)."),
+                                    "With --measure-start: quit SECONDS after both (default 0)."),
         QCoreApplication::translate("allora-qt", "SECONDS"), QStringLiteral("0"));
     parser.addOption(homeOption);
     parser.addOption(backendOption);
@@ -181,24 +186,65 @@ int main(int argc, char* argv[]) {
         }
         node.start(std::make_shared<const allora::SecureBytes>(
             allora::SecureBytes::fromString(file.readAll().trimmed().toStdString())));
-        auto* ready = new QTimer(&app);
-        ready->setInterval(2);
-        QObject::connect(ready, &QTimer::timeout, &app, [&, ready] {
+        auto since = [launched] {
+            return static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::steady_clock::now() - launched)
+                                              .count());
+        };
+        auto print = [](const char* what, long long ms) {
+            std::printf("%s %lld\n", what, ms);
+            std::fflush(stdout);
+        };
+        // Milestones, printed once each in the order they happen (for the breakdown).
+        QObject::connect(&wallet, &allora::ui::WalletModel::opened, &app,
+                         [=] { print("phase wallet-open", since()); });
+        QObject::connect(&node, &allora::ui::NodeModel::stateChanged, &app,
+                         [=, &node, printed = false]() mutable {
+                             if (printed || !node.readable()) return;
+                             printed = true;
+                             print("phase chain-readable", since());
+                         });
+        struct Marks {
+            bool shown = false, usable = false, running = false, repainted = false;
+        };
+        auto marks = std::make_shared<Marks>();
+        auto* check = new QTimer(&app);
+        check->setInterval(2);
+        QObject::connect(check, &QTimer::timeout, &app, [&, check, marks, since, print] {
             if (node.state() == allora::ui::NodeModel::State::Failed) {
                 QTextStream(stderr) << "allora-qt: " << node.lastError() << Qt::endl;
                 QCoreApplication::exit(1);
-            }
-            if (!window.isVisible() || node.state() != allora::ui::NodeModel::State::Running)
                 return;
-            ready->stop();
-            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - launched);
-            std::printf("ready %lld\n", static_cast<long long>(ms.count()));
-            std::fflush(stdout);
+            }
+            if (!marks->shown && window.isVisible()) {
+                marks->shown = true;
+                print("phase window-shown", since());
+            }
+            // Usable: the window shows the wallet's pages with the account's balances read from
+            // the chain (not the "—" of before), has painted them, and its event loop has
+            // turned since (it takes input).
+            auto* balance = window.findChild<QLabel*>(QStringLiteral("spendableBalanceLabel"));
+            if (!marks->repainted && window.isVisible() && wallet.isOpen() && balance != nullptr &&
+                balance->isVisible() && balance->text() != QStringLiteral("—")) {
+                marks->repainted = true;
+                window.repaint();
+                QTimer::singleShot(0, &app, [marks, since, print] {
+                    marks->usable = true;
+                    print("usable", since());
+                });
+            }
+            // Node running: its keys are unlocked and the engine (blocks at the block time), the
+            // API and the participants have started.
+            if (!marks->running && node.state() == allora::ui::NodeModel::State::Running) {
+                marks->running = true;
+                print("running", since());
+            }
+            if (!marks->usable || !marks->running) return;
+            check->stop();
             QTimer::singleShot(parser.value(quitAfterOption).toInt() * 1000, &app,
                                &QCoreApplication::quit);
         });
-        ready->start();
+        check->start();
     }
 
     return QApplication::exec();
