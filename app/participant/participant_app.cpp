@@ -132,6 +132,7 @@ std::vector<cli::OptionSpec> runOptionSpecs(bool reputer) {
     own.push_back({"topic", true});
     own.push_back({"key", true});
     own.push_back({reputer ? "truth-command" : "command", true});
+    if (!reputer) own.push_back({"truth-command", true});
     own.push_back({"timeout", true});
     own.push_back({"register", false});
     own.push_back({"poll", true});
@@ -167,6 +168,10 @@ Result<RunFlags> parseRunFlags(const cli::Options& o, bool reputer) {
     if (!backoff) return backoff.error();
     f.maxBackoff = std::max(*backoff, f.poll);
     f.registerActor = o.has("register");
+    if (!reputer && o.has("truth-command")) {
+        f.truthCommand = *o.value("truth-command");
+        if (trimmed(f.truthCommand).empty()) return bad("--truth-command is empty");
+    }
     if (reputer && o.has("stake")) {
         const std::string text = *o.value("stake");
         auto amount = Amount::parse(text, Amount::Unit::Uallo);
@@ -176,6 +181,17 @@ Result<RunFlags> parseRunFlags(const cli::Options& o, bool reputer) {
         f.stake = *amount;
     }
     return f;
+}
+
+std::string truthInputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
+    boost::json::object o;
+    o["topic_id"] = t.id;
+    o["nonce"] = nonce;
+    o["block_height"] = height;
+    o["loss_method"] = t.lossMethod;
+    o["epoch_length"] = t.epochLength;
+    o["ground_truth_lag"] = t.groundTruthLag;
+    return boost::json::serialize(o) + "\n";
 }
 
 Result<std::unique_ptr<ChainSession>> ChainSession::open(const cli::CliContext& ctx,

@@ -48,6 +48,9 @@ struct RunFlags {
     uint64_t topic = 0;
     std::string key;
     std::string command;  // --command (worker) or --truth-command (reputer)
+    // Worker only, optional: --truth-command, whose answers for past epochs the worker gives its
+    // model as "ground_truth".
+    std::string truthCommand;
     std::chrono::milliseconds timeout{10'000};
     bool registerActor = false;
     std::optional<Amount> stake;  // reputer only
@@ -69,6 +72,11 @@ struct TopicInfo {
     int64_t groundTruthLag = 0;
     int64_t workerSubmissionWindow = 0;
 };
+
+// The JSON a truth command reads on stdin (allora-reputer's --truth-command, allora-worker's
+// optional one): {"topic_id", "nonce", "block_height", "loss_method", "epoch_length",
+// "ground_truth_lag"}, one line.
+std::string truthInputJson(const TopicInfo& t, int64_t nonce, int64_t height);
 
 struct Submitted {
     std::string hash;

@@ -69,17 +69,6 @@ fix (no such key or topic, a loss method other than mse or mae, wrong password, 
 2: invalid usage.
 )";
 
-std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
-    json::object o;
-    o["topic_id"] = t.id;
-    o["nonce"] = nonce;
-    o["block_height"] = height;
-    o["loss_method"] = t.lossMethod;
-    o["epoch_length"] = t.epochLength;
-    o["ground_truth_lag"] = t.groundTruthLag;
-    return json::serialize(o) + "\n";
-}
-
 class Reputer : Participant {
 public:
     Reputer(RunFlags flags, std::unique_ptr<ChainSession> session)
@@ -174,7 +163,7 @@ private:
             log(nonce, "the node has no network synthesis for this epoch; skipped", true);
             return {};
         }
-        ChildResult r = runShellCommand(flags_.command, inputJson(*topic_, nonce, height),
+        ChildResult r = runShellCommand(flags_.command, truthInputJson(*topic_, nonce, height),
                                         flags_.timeout, stopFlag());
         if (r.end == ChildResult::End::Stopped) return {};
         if (!r.ok()) {

@@ -1,8 +1,10 @@
 // allora-worker: runs the operator's own model once per epoch of a topic and submits its inference
 // (and optional forecasted losses), signed with a keyring key, through the node's HTTP API.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <exception>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "allora/emissions/v9/tx.pb.h"
@@ -20,7 +22,7 @@ namespace json = boost::json;
 constexpr std::string_view kComponent = "worker";
 
 constexpr std::string_view kHelp =
-    R"(Usage: allora-worker run --topic ID --key NAME --command CMD [flags]
+    R"(Usage: allora-worker run --topic ID --key NAME --command CMD [--truth-command TCMD] [flags]
 
 Runs your own model against a node: once per epoch of topic ID (for each newly opened worker
 nonce still inside its submission window) it runs CMD, reads its answer, and submits it as the
@@ -30,10 +32,14 @@ node's HTTP API (--node). One log line per epoch on stdout.
 CMD is run as `/bin/sh -c CMD` (CMD is your own command line, never text from the chain: the data
 goes on its stdin), in its own process group, with this JSON on stdin:
   {"topic_id": 1, "nonce": 120, "block_height": 121, "loss_method": "mse",
-   "epoch_length": 10, "worker_submission_window": 10, "ground_truth": []}
-"nonce" is the epoch's block height the inference is for. "ground_truth" is always an empty list:
-a worker does not learn the truth from the chain (the reputers know it); give your model its own
-data source.
+   "epoch_length": 10, "worker_submission_window": 10,
+   "ground_truth": [{"nonce": 100, "value": "1.25"}, {"nonce": 110, "value": "1.5"}]}
+"nonce" is the epoch's block height the inference is for. "ground_truth" holds the true values of
+the topic's recent past epochs, oldest first (at most 20), as TCMD printed them: the chain does
+not store the truth, so with --truth-command the worker asks TCMD once per past epoch whose
+ground-truth lag has passed (at most 5 new epochs before each run of CMD). TCMD reads the same
+JSON as allora-reputer's --truth-command and prints one number; a failing TCMD is logged and that
+epoch left out. Without --truth-command the list is empty: give your model its own data source.
 CMD must exit 0 within --timeout and print on stdout one decimal number, the inference, e.g.
   1.5
 optionally followed by forecasted losses (log10 of the loss you expect each other inferer to have
@@ -47,6 +53,7 @@ Flags:
   --topic ID            the topic (required)
   --key NAME            the keyring key that signs; it must hold funds for fees (required)
   --command CMD         the model (required)
+  --truth-command TCMD  prints the true value of a past epoch, for "ground_truth" (optional)
   --timeout SECONDS     how long CMD may run (default 10; fractions allowed, e.g. 0.5)
   --register            register the key as a worker in the topic first, unless it is
   --poll SECONDS        how often the node is asked for new nonces (default 0.5)
@@ -65,7 +72,11 @@ failure that retrying cannot fix (no such key or topic, wrong password, no API t
 usage.
 )";
 
-std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
+constexpr size_t kTruthHistory = 20;    // past epochs given to the model
+constexpr size_t kNewTruthsPerRun = 5;  // truth commands run before one run of the model
+
+std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height,
+                      const std::map<int64_t, std::string>& truths) {
     json::object o;
     o["topic_id"] = t.id;
     o["nonce"] = nonce;
@@ -73,7 +84,14 @@ std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
     o["loss_method"] = t.lossMethod;
     o["epoch_length"] = t.epochLength;
     o["worker_submission_window"] = t.workerSubmissionWindow;
-    o["ground_truth"] = json::array();
+    json::array truth;
+    for (auto it = truths.lower_bound(nonce);
+         it != truths.begin() && truth.size() < kTruthHistory;) {
+        --it;
+        truth.push_back(json::object{{"nonce", it->first}, {"value", it->second}});
+    }
+    std::reverse(truth.begin(), truth.end());
+    o["ground_truth"] = std::move(truth);
     return json::serialize(o) + "\n";
 }
 
@@ -111,6 +129,45 @@ public:
     }
 
 private:
+    // With --truth-command: the truth of the past epochs before `nonce` whose lag has passed, each
+    // asked once (a failure is logged and not asked again), the newest first, a few per run.
+    void gatherTruths(int64_t nonce, int64_t height) {
+        if (flags_.truthCommand.empty() || topic_->epochLength <= 0) return;
+        size_t asked = 0;
+        for (size_t k = 1; k <= kTruthHistory && asked < kNewTruthsPerRun; ++k) {
+            const int64_t past = nonce - static_cast<int64_t>(k) * topic_->epochLength;
+            if (past <= 0) break;
+            if (past + topic_->groundTruthLag > height) continue;  // not known yet
+            if (truths_.count(past) || truthFailed_.count(past)) continue;
+            ++asked;
+            ChildResult r =
+                runShellCommand(flags_.truthCommand, truthInputJson(*topic_, past, height),
+                                flags_.timeout, stopFlag());
+            if (r.end == ChildResult::End::Stopped) return;
+            if (!r.ok()) {
+                log(past,
+                    "truth failed: TCMD " + describeFailure(r, flags_.timeout) +
+                        "; left out of ground_truth",
+                    true);
+                truthFailed_.insert(past);
+                continue;
+            }
+            auto out = parseModelOutput(r.out, false);
+            if (!out) {
+                log(past, "truth output rejected: " + out.message() + "; left out of ground_truth",
+                    true);
+                truthFailed_.insert(past);
+                continue;
+            }
+            truths_[past] = out->value;
+        }
+        while (truths_.size() > 2 * kTruthHistory) truths_.erase(truths_.begin());
+        while (truthFailed_.size() > 2 * kTruthHistory) truthFailed_.erase(truthFailed_.begin());
+    }
+
+    std::map<int64_t, std::string> truths_;  // past nonce -> TCMD's answer
+    std::set<int64_t> truthFailed_;
+
     // One epoch: run the model, submit what it said. Only node failures are returned.
     Status epoch(int64_t nonce, int64_t height) {
         auto stored = s_->get("/emissions/v9/inferences/" + std::to_string(flags_.topic) + "/" +
@@ -127,8 +184,9 @@ private:
                         return {};
                     }
         }
+        gatherTruths(nonce, height);
         const auto started = std::chrono::steady_clock::now();
-        ChildResult r = runShellCommand(flags_.command, inputJson(*topic_, nonce, height),
+        ChildResult r = runShellCommand(flags_.command, inputJson(*topic_, nonce, height, truths_),
                                         flags_.timeout, stopFlag());
         const auto tookMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 std::chrono::steady_clock::now() - started)

@@ -6,6 +6,7 @@
 //  - three other registered workers whose CMD exits non-zero, prints garbage or sleeps past
 //    --timeout log a clear line per epoch and never have an inference on chain;
 //  - allora-reputer (registering and staking itself) submits a value bundle the chain stores;
+//  - a worker with --truth-command gives its model the past epochs' truth as "ground_truth";
 //  - allorad stops under the worker (one log line per failed attempt) and starts again, and the
 //    worker's submissions resume; SIGTERM then stops the programs with exit status 0.
 #include "tests/integration/node_harness.h"
@@ -70,6 +71,10 @@ const Key& reputer() {
     static const Key k = key(6);
     return k;
 }
+const Key& truthfulWorker() {
+    static const Key k = key(10);
+    return k;
+}
 const Key& badWorker(int i) {
     static const Key k[] = {key(7), key(8), key(9)};
     return k[i];
@@ -83,6 +88,7 @@ class TestParticipantPrograms : public QObject {
     std::unique_ptr<NodeHome> node_;
     std::unique_ptr<Participant> worker_;
     std::unique_ptr<Participant> reputer_;
+    std::unique_ptr<Participant> truthful_;
     std::vector<std::unique_ptr<Participant>> bad_;
     const Keys& k = keys();
 
@@ -131,12 +137,14 @@ private Q_SLOTS:
                      {&reputer(), "10ALLO"},
                      {&badWorker(0), "10ALLO"},
                      {&badWorker(1), "10ALLO"},
-                     {&badWorker(2), "10ALLO"}},
+                     {&badWorker(2), "10ALLO"},
+                     {&truthfulWorker(), "10ALLO"}},
                     200);
         node_->addKey("alice", 0);
         node_->addKey("worker", 5);
         node_->addKey("reputer", 6);
         for (int i = 0; i < 3; ++i) node_->addKey(QString("bad%1").arg(i), 7 + i);
+        node_->addKey("truthful", 10);
         node_->start();
         // 12-block epochs (the chain's minimum), ground truth lag 12, a 12-block worker window.
         tx({"create-topic", "alice", "it participants", "mse", "12", "12", "12", "3", "0.1", "true",
@@ -146,6 +154,7 @@ private Q_SLOTS:
     void cleanupTestCase() {
         worker_.reset();
         reputer_.reset();
+        truthful_.reset();
         bad_.clear();
         node_.reset();
     }
@@ -153,7 +162,8 @@ private Q_SLOTS:
     void helpDocumentsTheProtocol() {
         const Run w = runProgram(bin("allora-worker"), {"help"});
         QCOMPARE(w.exitCode, 0);
-        QVERIFY(w.out.contains("\"ground_truth\": []"));
+        QVERIFY(w.out.contains("\"ground_truth\": [{\"nonce\""));
+        QVERIFY(w.out.contains("--truth-command TCMD"));
         QVERIFY(w.out.contains("ADDRESS=VALUE"));
         const Run r = runProgram(bin("allora-reputer"), {"run", "--help"});
         QCOMPARE(r.exitCode, 0);
@@ -184,6 +194,18 @@ private Q_SLOTS:
                 "allora-worker", common(QString("bad%1").arg(i))
                                      << "--command" << failing[i] << "--timeout"
                                      << "0.5"));
+        // Its truth for the epoch at nonce N is N / 12 (integer division); its model answers the
+        // newest truth it was given, 0 when none. Both are quick shell pipelines: on a loaded
+        // machine three python3 starts can outlast a 12-block submission window.
+        truthful_ =
+            std::make_unique<Participant>(
+                "allora-worker",
+                common("truthful")
+                    << "--truth-command"
+                    << "sed 's/.*\"nonce\":\\([0-9]*\\).*/\\1/' | awk '{print int($1 / 12)}'"
+                    << "--command"
+                    << "v=$(grep -o '\"value\":\"[^\"]*\"' | tail -n 1 | cut -d '\"' -f 4); "
+                       "echo ${v:-0}");
         reputer_ = std::make_unique<Participant>("allora-reputer",
                                                  common("reputer") << "--truth-command"
                                                                    << "python3 -c \"print(2.0)\""
@@ -232,18 +254,39 @@ private Q_SLOTS:
     }
 
     void reputerValueBundleIsAccepted() {
-        auto m = reputer_->waitFor(
-            "nonce (\\d+): truth 2.0: combined log-loss [-0-9.e]+, "
-            "1 inferers; losses submitted",
-            40'000);
-        QVERIFY2(m.hasMatch(), qPrintable(reputer_->log()));
+        // A scored epoch in which the python model's 1.5 is on chain (the truthful worker may be
+        // the only inferer of some epochs).
+        const QRegularExpression scored(
+            "nonce (\\d+): truth 2.0: combined log-loss [-0-9.e]+, [12] inferers; losses "
+            "submitted");
+        QDeadlineTimer deadline(40'000);
+        int64_t nonce = 0;
+        while (nonce == 0 && !deadline.hasExpired()) {
+            for (auto it = scored.globalMatch(reputer_->log()); it.hasNext() && nonce == 0;) {
+                const int64_t n = it.next().captured(1).toLongLong();
+                if (inferencesAt(n).contains(q(worker().address()))) nonce = n;
+            }
+            if (nonce == 0) QTest::qWait(200);
+        }
+        QVERIFY2(nonce > 0, qPrintable(reputer_->log()));
         QVERIFY(reputer_->log().contains("staked 1000000000000000000 uallo"));
-        const int64_t nonce = m.captured(1).toLongLong();
         const auto r = node_->get(QString("/emissions/v9/reputer_loss_bundles/1/%1").arg(nonce));
         QVERIFY2(r.status == 200, r.body.c_str());
         QVERIFY2(r.body.find(reputer().address()) != std::string::npos, r.body.c_str());
         // The loss of the worker's 1.5 against the truth 2.0: log10(0.25).
         QVERIFY2(r.body.find("-0.6020599913279624") != std::string::npos, r.body.c_str());
+    }
+
+    void workerModelSeesPastTruths() {
+        // The epoch before nonce N (N - 12) is always past its 12-block lag when N is open, so
+        // from its second epoch on the model answers (N - 12) / 12.
+        auto m = truthful_->waitFor("nonce (\\d+): inference ([1-9][0-9]*) submitted", 40'000);
+        QVERIFY2(m.hasMatch(), qPrintable(truthful_->log()));
+        const int64_t nonce = m.captured(1).toLongLong();
+        QCOMPARE(m.captured(2).toLongLong(), (nonce - 12) / 12);
+        QCOMPARE(inferencesAt(nonce).value(q(truthfulWorker().address())), m.captured(2));
+        QVERIFY2(!truthful_->log().contains("truth failed"), qPrintable(truthful_->log()));
+        QCOMPARE(truthful_->terminate(), 0);
     }
 
     void workerSurvivesANodeRestart() {
