@@ -162,12 +162,20 @@ Result<node::rpc::HttpResponse> NodeClient::send(std::string_view method, std::s
 Result<json::value> NodeClient::parseAnswer(const node::rpc::HttpResponse& r,
                                             std::string_view path) const {
     if (!r.ok()) {
+        // Only what may pass by itself is Io (callers retry it): a node restarting or overloaded
+        // (5xx), a timeout or the rate limit. A refused token or a refused request stays refused:
+        // retrying it would loop forever.
         if (r.status == 404) return makeError(ErrorCode::NotFound, r.errorMessage());
-        if (r.status == 401)
-            return makeError(ErrorCode::Io, "the node refused the API token (" + r.errorMessage() +
-                                                "); use the token of the node at " + url_ +
-                                                " (--home, --api-token-file or ALLORA_API_TOKEN)");
-        return makeError(ErrorCode::Io, r.errorMessage());
+        if (r.status == 401 || r.status == 403)
+            return makeError(ErrorCode::WrongPassword,
+                             "the node refused the API token (" + r.errorMessage() +
+                                 "); use the token of the node at " + url_ +
+                                 " (--home, --api-token-file or ALLORA_API_TOKEN)");
+        if (r.status >= 500 || r.status == 408 || r.status == 429)
+            return makeError(ErrorCode::Io, r.errorMessage());
+        return makeError(ErrorCode::Unsupported,
+                         "the node refused the request to " + std::string(path) + " (HTTP " +
+                             std::to_string(r.status) + "): " + r.errorMessage());
     }
     json::error_code ec;
     json::value v = json::parse(r.body, ec);

@@ -12,6 +12,7 @@
 #include "tests/integration/node_harness.h"
 
 #include <QRegularExpression>
+#include <QTemporaryFile>
 
 using namespace nodetest;
 
@@ -178,6 +179,20 @@ private Q_SLOTS:
             {"run", "--topic", "1", "--key", "w", "--command", "true", "--timeout", "soon"});
         QCOMPARE(timeout.exitCode, 2);
         QVERIFY2(timeout.err.contains("--timeout"), qPrintable(timeout.err));
+
+        // A token the node refuses is not retried like a node that is down: one clear line and
+        // exit status 1 (registering is the first request that needs it).
+        QTemporaryFile wrongToken;
+        QVERIFY(wrongToken.open());
+        wrongToken.write("not-the-token\n");
+        wrongToken.close();
+        QStringList args = common("alice") << "--command"
+                                           << "echo 1";
+        args[args.indexOf("--api-token-file") + 1] = wrongToken.fileName();
+        const Run refused = runProgram(bin("allora-worker"), args, {}, 20'000);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("refused the API token"),
+                 qPrintable(refused.err + refused.out));
     }
 
     void pythonModelIsSubmittedAndOnChain() {
