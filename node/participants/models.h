@@ -1,6 +1,6 @@
 // The reference workers' models: pure predictors of a series' next value from its history.
-// Each worker also forecasts: it applies its model to every inferer's recent log-losses to
-// predict that inferer's next one (a forecaster's job, PROTOCOL.md §5).
+// Each worker also forecasts: it predicts every inferer's next log-loss from that inferer's recent
+// log-losses (a forecaster's job, PROTOCOL.md §5), each worker over its own window (forecastLoss).
 //
 // Five families that behave differently, so the network has something to weigh: last value,
 // moving average, exponential smoothing, least-squares AR(p) on differences, and a deliberately
@@ -24,6 +24,8 @@ public:
     // The next value after `history` (oldest first); `step` is the index of the value predicted,
     // which only the noisy model uses. nullopt when the history is too short (empty).
     virtual std::optional<double> predict(std::span<const double> history, uint64_t step) const = 0;
+    // As a forecaster: how many of an inferer's latest log-losses it takes the median of.
+    size_t forecastWindow = 12;
 };
 
 std::unique_ptr<Model> makeLastValue();
@@ -34,6 +36,18 @@ std::unique_ptr<Model> makeExponentialSmoothing(double alpha);
 std::unique_ptr<Model> makeAutoregressive(size_t order, size_t window);
 // The last value plus Gaussian noise of `scale` × the mean absolute step of the last 20 values.
 std::unique_ptr<Model> makeNoisy(double scale, uint64_t seed);
+
+// A forecaster's prediction of an inferer's next log-loss from that inferer's known log-losses
+// (oldest first; the runner keeps the last kForecastHistory): the median of the last `window` of
+// them, nullopt while fewer than 3 are known. Log-losses are heavy-tailed (one lucky near-exact
+// hit lands 2 or 3 below the usual), so the median is a steadier estimate than the last value or
+// the mean, and a longer window a steadier but slower one. Applying the inference models to the
+// loss series instead (last loss, AR(3) on losses, ...) gave forecast-implied inferences that
+// pulled the network above the naive inference (tests/bench/replay_participants).
+inline constexpr size_t kForecastHistory = 48;
+std::optional<double> medianForecast(std::span<const double> losses, size_t window);
+// Reference worker `model`'s forecast: medianForecast with the model's forecastWindow.
+std::optional<double> forecastLoss(const Model& model, std::span<const double> losses);
 
 // The five reference models, in the order of the participants' worker keys.
 std::vector<std::unique_ptr<Model>> referenceModels();

@@ -11,8 +11,8 @@ namespace allora::participants {
 
 namespace {
 
-// Past network losses a forecaster looks at, per inferer.
-constexpr size_t kLossHistory = 12;
+// Past network losses a forecaster looks at, per inferer (models.h).
+constexpr size_t kLossHistory = kForecastHistory;
 // History of the series handed to a model (the models look at most 200 steps back).
 constexpr size_t kSeriesHistory = 250;
 
@@ -353,8 +353,7 @@ void ParticipantRunner::submitInferences(TopicState& t, int64_t nonce) {
         forecast.set_block_height(nonce);
         forecast.set_forecaster(w.address());
         for (const auto& [inferer, losses] : lossSeries) {
-            if (losses.size() < 3) continue;
-            auto predicted = models_[i]->predict(losses, step + 1);
+            auto predicted = forecastLoss(*models_[i], losses);
             if (!predicted || !std::isfinite(*predicted)) continue;
             auto* e = forecast.add_forecast_elements();
             e->set_inferer(inferer);

@@ -1,0 +1,162 @@
+// replay_participants: the devnet demo topics replayed offline (tests/unit/participants_replay.h)
+// to choose topic parameters, models and forecasters. For each demo topic it prints the mean
+// log-loss of the network, the naive network and each reference worker over the measured epochs,
+// the margins of the network over the naive inference and the second-best worker, the rank
+// correlation of the latest weights with the recent losses, and the mean loss of each
+// forecaster's implied inference; then, over `--offsets` windows of the series, how often and by
+// how much the network beats the naive inference and the second-best worker.
+//   replay_participants [--topic 0|1|2] [--p P] [--alpha A] [--eps E]
+//       [--epochs N] [--offsets K] [--stride S] [--first F] [--restart EPOCH]
+//       [--forecast reference|model|mean|median|windows:12,24,...] [--history H]
+//       [--recent R] [--verbose] [--per-epoch]
+// E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
+// `--forecast model` is the forecasters before issue 5's work (each model applied to the losses).
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "tests/unit/participants_replay.h"
+
+namespace {
+
+namespace ae = allora::emissions;
+namespace ap = allora::participants;
+
+using Forecast = std::function<std::optional<double>(size_t, std::span<const double>, uint64_t)>;
+
+Forecast forecaster(const std::string& name) {
+    if (name.empty() || name == "reference") return {};
+    static const auto models = ap::referenceModels();
+    return [name](size_t i, std::span<const double> l, uint64_t step) -> std::optional<double> {
+        if (l.size() < 3) return std::nullopt;
+        if (name == "model") return models[i]->predict(l, step);
+        if (name == "median") return ap::medianForecast(l, l.size());
+        if (name == "mean") {
+            double s = 0;
+            for (double x : l) s += x;
+            return s / static_cast<double>(l.size());
+        }
+        if (name.rfind("windows:", 0) == 0) {
+            std::vector<size_t> ws;
+            for (const char* c = name.c_str() + 8; *c;) {
+                char* end = nullptr;
+                ws.push_back(std::strtoul(c, &end, 10));
+                c = *end == ',' ? end + 1 : end;
+            }
+            return ap::medianForecast(l, ws[i % ws.size()]);
+        }
+        return std::nullopt;
+    };
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    size_t epochs = 102, offsets = 20, stride = 37, first = 0, restart = 0, recent = 20;
+    size_t history = ap::kForecastHistory;
+    int only = -1;
+    bool verbose = false, perEpoch = false;
+    std::string p, alpha, eps, forecast;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : "0"; };
+        if (a == "--epochs")
+            epochs = std::stoul(next());
+        else if (a == "--offsets")
+            offsets = std::stoul(next());
+        else if (a == "--stride")
+            stride = std::stoul(next());
+        else if (a == "--first")
+            first = std::stoul(next());
+        else if (a == "--restart")
+            restart = std::stoul(next());
+        else if (a == "--recent")
+            recent = std::stoul(next());
+        else if (a == "--history")
+            history = std::stoul(next());
+        else if (a == "--topic")
+            only = std::stoi(next());
+        else if (a == "--p")
+            p = next();
+        else if (a == "--alpha")
+            alpha = next();
+        else if (a == "--eps")
+            eps = next();
+        else if (a == "--forecast")
+            forecast = next();
+        else if (a == "--verbose")
+            verbose = true;
+        else if (a == "--per-epoch")
+            perEpoch = true;
+        else {
+            std::fprintf(stderr, "unknown argument %s\n", a.c_str());
+            return 2;
+        }
+    }
+    const auto topics = ap::demoTopics(5);
+    for (size_t t = 0; t < topics.size(); ++t) {
+        if (only >= 0 && static_cast<size_t>(only) != t) continue;
+        replay::Config cfg;
+        cfg.topic = topics[t];
+        if (!p.empty()) cfg.topic.pNorm = p;
+        if (!alpha.empty()) cfg.topic.alphaRegret = alpha;
+        if (!eps.empty()) cfg.topic.epsilon = eps;
+        cfg.epochs = epochs;
+        cfg.restartAt = restart;
+        cfg.forecast = forecaster(forecast);
+        cfg.forecastHistory = history;
+        const size_t length = ap::demoSeries(cfg.topic.dataset).size();
+        const size_t room = length - cfg.topic.startStep - first - epochs - 2;
+        const size_t step = std::min(stride, room / std::max<size_t>(offsets, 1));
+        size_t wins = 0, naiveWins = 0, secondWins = 0;
+        double worstNaive = 1e9, worstSecond = 1e9, sumNaive = 0, sumSecond = 0, worstRho = -1;
+        for (size_t k = 0; k < offsets; ++k) {
+            cfg.startOffset = first + k * step;
+            const replay::Outcome o = replay::run(cfg);
+            std::vector<double> recentLoss;
+            for (const auto& w : o.worker) {
+                double sum = 0;
+                const size_t from = w.size() > recent ? w.size() - recent : 0;
+                for (size_t e = from; e < w.size(); ++e) sum += w[e];
+                recentLoss.push_back(sum / static_cast<double>(w.size() - from));
+            }
+            const double mNaive = o.meanNaive - o.meanCombined;
+            const double mSecond = o.secondBest() - o.meanCombined;
+            const double rho = replay::spearman(recentLoss, o.weights);
+            worstNaive = std::min(worstNaive, mNaive);
+            worstSecond = std::min(worstSecond, mSecond);
+            worstRho = std::max(worstRho, rho);
+            sumNaive += mNaive / static_cast<double>(offsets);
+            sumSecond += mSecond / static_cast<double>(offsets);
+            naiveWins += mNaive > 0;
+            secondWins += mSecond > 0;
+            wins += mNaive > 0 && mSecond > 0;
+            if (k == 0 && perEpoch)
+                for (size_t e = 0; e < o.combined.size(); ++e) {
+                    std::printf("  epoch %zu: network %.2f naive %.2f |", e, o.combined[e],
+                                o.naive[e]);
+                    for (size_t i = 0; i < o.worker.size(); ++i)
+                        std::printf(" %.2f/%.2f", o.worker[i][e], o.forecaster[i][e]);
+                    std::printf("\n");
+                }
+            if (k == 0 || verbose) {
+                std::printf("topic %zu offset %3zu: network %.3f, naive %.3f", t + 1,
+                            cfg.startOffset, o.meanCombined, o.meanNaive);
+                for (size_t i = 0; i < o.names.size(); ++i)
+                    std::printf(", %s %.3f", o.names[i].c_str(), o.meanWorker[i]);
+                std::printf(" | margins naive %+.3f second %+.3f | rho %.2f w", mNaive, mSecond,
+                            rho);
+                for (double w : o.weights) std::printf(" %.3g", w);
+                std::printf(" | implied");
+                for (double f : o.meanForecaster) std::printf(" %.3f", f);
+                std::printf("\n");
+            }
+        }
+        std::printf(
+            "topic %zu over %zu windows: bar held %zu; network < naive %zu (mean margin %.3f, "
+            "worst %.3f); < second best %zu (mean margin %.3f, worst %.3f); worst rho %.2f\n",
+            t + 1, offsets, wins, naiveWins, sumNaive, worstNaive, secondWins, sumSecond,
+            worstSecond, worstRho);
+    }
+    return 0;
+}
