@@ -34,7 +34,8 @@ struct DemoTopic {
 
 // The three demo topics (S&P 500 close with MSE, Seattle maximum temperature with MAE, CO2 with
 // MSE), with the given epoch length (ground-truth lag = epoch length, submission window 3 or the
-// epoch length when shorter).
+// epoch length when shorter), p_norm and alpha_regret chosen per series (demo_topics.cpp says
+// why).
 std::vector<DemoTopic> demoTopics(int64_t epochLength = 5);
 
 // The demo topic a topic's metadata names, if any.
