@@ -19,6 +19,7 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#include <sqlite3.h>
 
 #include "core/paths.h"
 #include "ui/firstrunwizard.h"
@@ -106,8 +107,9 @@ int main(int argc, char* argv[]) {
     // in FILE and print, in ms since main(), "usable <ms>" once the main window shows the wallet's
     // pages with the account's balances read from the chain, has painted them and takes input
     // again, and "running <ms>" once the node runs (keys unlocked, blocks being produced,
-    // participants started), with "phase <name> <ms>" lines on the way; quit --quit-after seconds
-    // after both (default: at once). Not for everyday use: the password sits in a file.
+    // participants started), with "phase <name> <ms>" lines on the way and, each minute after,
+    // "memory <ms> sqlite-heap-kib <KiB>"; quit --quit-after seconds after both (default: at
+    // once). Not for everyday use: the password sits in a file.
     const QCommandLineOption measureOption(
         QStringLiteral("measure-start"),
         QCoreApplication::translate("allora-qt",
@@ -241,6 +243,16 @@ int main(int argc, char* argv[]) {
             }
             if (!marks->usable || !marks->running) return;
             check->stop();
+            // On long runs, what the node's SQLite holds (its page caches: 64 MiB at most per
+            // connection, core/sqlite.h) each minute, to tell its growth from the rest's.
+            auto* memory = new QTimer(&app);
+            memory->setInterval(60000);
+            QObject::connect(memory, &QTimer::timeout, &app, [since] {
+                std::printf("memory %lld sqlite-heap-kib %lld\n", since(),
+                            static_cast<long long>(sqlite3_memory_used() / 1024));
+                std::fflush(stdout);
+            });
+            memory->start();
             QTimer::singleShot(parser.value(quitAfterOption).toInt() * 1000, &app,
                                &QCoreApplication::quit);
         });

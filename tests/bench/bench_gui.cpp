@@ -284,7 +284,8 @@ struct Run {
     double usableMs = 0, runningMs = 0;
     std::string phases;  // the child's own "phase <name> <ms since its main()>" lines
     MemSample atRunning, atEnd;
-    std::vector<double> rssPerMinute;  // VmRSS (MB) each minute after running, on long runs
+    std::vector<double> rssPerMinute;     // VmRSS (MB) each minute after running, on long runs
+    std::vector<double> sqlitePerMinute;  // the child's "memory" lines: SQLite's heap (MB)
 };
 
 // One allora-qt child on the devnet: --measure-start, quitting `runSeconds` after both lines.
@@ -332,6 +333,12 @@ Run runQt(const QString& qt, const QString& home, const QString& passwordFile, i
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         fail("allora-qt exited with " + std::to_string(p.exitCode()));
+    out += p.readAllStandardOutput();
+    for (const QByteArray& line : out.split('\n'))
+        if (line.startsWith("memory ")) {
+            const QList<QByteArray> words = line.split(' ');
+            if (words.size() == 4) r.sqlitePerMinute.push_back(words[3].toDouble() / 1024.0);
+        }
     return r;
 }
 
@@ -437,6 +444,11 @@ int main(int argc, char* argv[]) {
         if (!r.rssPerMinute.empty()) {
             std::printf("bench: VmRSS each minute (MB):");
             for (double v : r.rssPerMinute) std::printf(" %.0f", v);
+            std::printf("\n");
+        }
+        if (!r.sqlitePerMinute.empty()) {
+            std::printf("bench: of which SQLite's heap (page caches) each minute (MB):");
+            for (double v : r.sqlitePerMinute) std::printf(" %.0f", v);
             std::printf("\n");
         }
         std::fflush(stdout);
