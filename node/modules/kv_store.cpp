@@ -33,6 +33,22 @@ Result<std::optional<Bytes>> KvStore::get(ByteSpan key) const {
     return value;
 }
 
+Result<bool> KvStore::getInto(ByteSpan key, Bytes& out) const {
+    if (gas_ != nullptr) {
+        const auto& c = gas_->kvConfig();
+        if (auto s = charge(c.readCostFlat, "ReadFlat"); !s) return s.error();
+        if (auto s = charge(times(c.readCostPerByte, key.size()), "ReadPerByte"); !s)
+            return s.error();
+    }
+    auto found = state_.getInto(key, out);
+    if (!found) return found;
+    if (gas_ != nullptr && *found) {
+        if (auto s = charge(times(gas_->kvConfig().readCostPerByte, out.size()), "ReadPerByte"); !s)
+            return s.error();
+    }
+    return found;
+}
+
 Status KvStore::set(ByteSpan key, ByteSpan value) {
     if (gas_ != nullptr) {
         const auto& c = gas_->kvConfig();

@@ -19,6 +19,9 @@ public:
     explicit KvStore(StateOverlay& state, GasMeter* gas = nullptr) : state_(state), gas_(gas) {}
 
     Result<std::optional<Bytes>> get(ByteSpan key) const;
+    // get() into a buffer the caller reuses (StateReader::getInto): the same gas, the same errors,
+    // true when present.
+    Result<bool> getInto(ByteSpan key, Bytes& out) const;
     Status set(ByteSpan key, ByteSpan value);
     Status remove(ByteSpan key);
     // Visits entries under `prefix` in key order; each entry visited costs iterNextCostFlat plus

@@ -4,10 +4,51 @@
 
 namespace allora::node {
 
+namespace {
+
+std::string_view keyView(ByteSpan key) {
+    return {reinterpret_cast<const char*>(key.data()), key.size()};
+}
+
+}  // namespace
+
+StateOverlay::WriteSet::iterator StateOverlay::find(ByteSpan key) {
+    if (index_.empty()) return writes_.find(key);
+    const auto it = index_.find(keyView(key));
+    return it == index_.end() ? writes_.end() : it->second;
+}
+
+StateOverlay::WriteSet::const_iterator StateOverlay::find(ByteSpan key) const {
+    if (index_.empty()) return writes_.find(key);
+    const auto it = index_.find(keyView(key));
+    return it == index_.end() ? writes_.cend() : WriteSet::const_iterator(it->second);
+}
+
+void StateOverlay::indexed(WriteSet::iterator it) {
+    if (!index_.empty()) {
+        index_.emplace(keyView(it->first), it);
+    } else if (writes_.size() >= kIndexFrom) {
+        index_.reserve(2 * writes_.size());
+        for (auto e = writes_.begin(); e != writes_.end(); ++e)
+            index_.emplace(keyView(e->first), e);
+    }
+}
+
 Result<std::optional<Bytes>> StateOverlay::get(ByteSpan key) const {
-    const auto it = writes_.find(key);
+    const auto it = find(key);
     if (it != writes_.end()) return it->second;  // written here: a value, or removed
     return base_.get(key);
+}
+
+Result<bool> StateOverlay::getInto(ByteSpan key, Bytes& out) const {
+    const auto it = find(key);
+    if (it == writes_.end()) return base_.getInto(key, out);
+    if (!it->second) {
+        out.clear();
+        return false;
+    }
+    out.assign(it->second->begin(), it->second->end());
+    return true;
 }
 
 Status StateOverlay::forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
@@ -48,6 +89,15 @@ Status StateOverlay::forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
 void StateOverlay::set(ByteSpan key, ByteSpan value) {
     // A key written again (a balance changed by every tx of a block) keeps its node and its
     // value's buffer: only a new key allocates.
+    if (!index_.empty()) {
+        if (const auto it = find(key); it != writes_.end()) {
+            if (it->second)
+                it->second->assign(value.begin(), value.end());
+            else
+                it->second.emplace(value.begin(), value.end());
+            return;
+        }
+    }
     const auto it = writes_.lower_bound(key);
     if (it != writes_.end() && compareBytes(it->first, key) == 0) {
         if (it->second)
@@ -56,26 +106,46 @@ void StateOverlay::set(ByteSpan key, ByteSpan value) {
             it->second.emplace(value.begin(), value.end());
         return;
     }
-    writes_.emplace_hint(it, Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end()));
+    indexed(
+        writes_.emplace_hint(it, Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end())));
 }
 
 void StateOverlay::remove(ByteSpan key) {
+    if (!index_.empty()) {
+        if (const auto it = find(key); it != writes_.end()) {
+            it->second.reset();
+            return;
+        }
+    }
     const auto it = writes_.lower_bound(key);
     if (it != writes_.end() && compareBytes(it->first, key) == 0) {
         it->second.reset();
         return;
     }
-    writes_.emplace_hint(it, Bytes(key.begin(), key.end()), std::nullopt);
+    indexed(writes_.emplace_hint(it, Bytes(key.begin(), key.end()), std::nullopt));
 }
 
 void StateOverlay::merge(StateOverlay&& child) {
     // Merging a child made on another reader would apply writes computed against a different state.
     assert(&child.base_ == this && "merge() of an overlay that was not made on this one");
-    // Moves the child's map nodes over instead of copying keys and values.
+    // Moves the child's map nodes over instead of copying keys and values. A key this overlay
+    // already holds (found through the index when there is one) takes the child's value; a new
+    // one takes the child's node.
+    child.index_.clear();
     while (!child.writes_.empty()) {
         auto node = child.writes_.extract(child.writes_.begin());
+        if (!index_.empty()) {
+            if (const auto it = find(node.key()); it != writes_.end()) {
+                it->second = std::move(node.mapped());
+                continue;
+            }
+        }
         auto result = writes_.insert(std::move(node));
-        if (!result.inserted) result.position->second = std::move(result.node.mapped());
+        if (!result.inserted) {
+            result.position->second = std::move(result.node.mapped());
+            continue;
+        }
+        indexed(result.position);
     }
 }
 

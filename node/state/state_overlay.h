@@ -19,6 +19,8 @@
 
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "node/state/state_reader.h"
 
@@ -41,6 +43,7 @@ public:
     const StateReader& base() const { return base_; }
 
     Result<std::optional<Bytes>> get(ByteSpan key) const override;
+    Result<bool> getInto(ByteSpan key, Bytes& out) const override;
     Status forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
                           const Visitor& visit) const override;
 
@@ -52,15 +55,35 @@ public:
     void merge(StateOverlay&& child);
 
     // Forgets every write: reads see the base again.
-    void clear() { writes_.clear(); }
+    void clear() {
+        index_.clear();
+        writes_.clear();
+    }
 
     const WriteSet& writes() const { return writes_; }
     bool empty() const { return writes_.empty(); }
     size_t size() const { return writes_.size(); }
 
 private:
+    // The entry of `key` in writes_, or writes_.end().
+    WriteSet::iterator find(ByteSpan key);
+    WriteSet::const_iterator find(ByteSpan key) const;
+    // Records a new entry of writes_ in the index (once there is one).
+    void indexed(WriteSet::iterator it);
+
     const StateReader& base_;
     WriteSet writes_;
+    // Point lookups of a large overlay (a block's, read by every tx of the block through its
+    // children): key -> its entry in writes_, so a read costs a hash instead of a walk down a
+    // tree of thousands of keys. Built once the overlay holds kIndexFrom keys; a small overlay
+    // (one tx's) only has the map. The views point into the map's own keys, which stay where they
+    // are while their entries exist (entries are never erased, only cleared all at once). Only
+    // looked up, never iterated: iteration and commits use writes_, in key order.
+    static constexpr size_t kIndexFrom = 64;
+    struct KeyHash {
+        size_t operator()(std::string_view k) const { return std::hash<std::string_view>()(k); }
+    };
+    std::unordered_map<std::string_view, WriteSet::iterator, KeyHash> index_;
 };
 
 }  // namespace allora::node

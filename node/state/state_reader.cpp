@@ -22,6 +22,17 @@ Status StateReader::forEachPrefix(ByteSpan prefix, const Visitor& visit) const {
     return forEachInRange(prefix, end ? std::optional<ByteSpan>(*end) : std::nullopt, visit);
 }
 
+Result<bool> StateReader::getInto(ByteSpan key, Bytes& out) const {
+    auto value = get(key);
+    if (!value) return value.error();
+    if (!*value) {
+        out.clear();
+        return false;
+    }
+    out.assign((*value)->begin(), (*value)->end());
+    return true;
+}
+
 Result<bool> StateReader::contains(ByteSpan key) const {
     auto value = get(key);
     if (!value) return value.error();

@@ -47,6 +47,9 @@ public:
 
     // The value of `key`, or nullopt when absent.
     virtual Result<std::optional<Bytes>> get(ByteSpan key) const = 0;
+    // The same answer copied into `out`, whose buffer is reused (no new allocation per read for a
+    // caller that keeps one buffer): true when present, false (and `out` emptied) when absent.
+    virtual Result<bool> getInto(ByteSpan key, Bytes& out) const;
 
     // Visits every entry with begin <= key < end (no upper bound when `end` is nullopt).
     virtual Status forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,

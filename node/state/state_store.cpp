@@ -101,6 +101,26 @@ Result<std::optional<Bytes>> StateStore::get(ByteSpan key) const {
     return value;
 }
 
+Result<bool> StateStore::getInto(ByteSpan key, Bytes& out) const {
+    const std::optional<Bytes>* value = nullptr;
+    std::optional<Bytes> read;
+    if (const auto it = cache_.find(key); it != cache_.end()) {
+        ++cacheStats_.hits;
+        value = &it->second;
+    } else {
+        auto fresh = get(key);  // counts the miss, reads SQLite and fills the cache
+        if (!fresh) return fresh.error();
+        read = std::move(*fresh);
+        value = &read;
+    }
+    if (!*value) {
+        out.clear();
+        return false;
+    }
+    out.assign((*value)->begin(), (*value)->end());
+    return true;
+}
+
 void StateStore::cacheErase(ByteSpan key) const {
     if (const auto it = cache_.find(key); it != cache_.end()) {
         cacheBytes_ -= std::min(cacheBytes_, cacheCost(it->first, it->second));

@@ -78,6 +78,7 @@ public:
     StateStore& operator=(const StateStore&) = delete;
 
     Result<std::optional<Bytes>> get(ByteSpan key) const override;
+    Result<bool> getInto(ByteSpan key, Bytes& out) const override;
     Status forEachInRange(ByteSpan begin, std::optional<ByteSpan> end,
                           const Visitor& visit) const override;
 
