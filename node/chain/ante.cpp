@@ -72,10 +72,41 @@ TxStatus AnteHandler::checkStateless(const DecodedTx& tx, DecodedTx::StatelessCh
     if (!fee.payer().empty() || !fee.granter().empty())
         return TxStatus::fail(TxCode::InvalidRequest,
                               "fee payer and fee granter are not supported");
-    if (auto coins = coinsFromProto(fee.amount()); !coins)
+    auto coins = coinsFromProto(fee.amount());
+    if (!coins)
         return TxStatus::fail(TxCode::InsufficientFee, "invalid fee amount: " + coins.message());
     out.gasWanted = fee.gas_limit();
     out.feePayer = out.signers.front();
+
+    out.fee = std::move(*coins);
+    out.feeText = coinsToString(out.fee);
+    out.signerAddresses.reserve(out.signers.size());
+    for (const std::string& signer : out.signers) {
+        auto address = parseAddress(signer);
+        out.signerAddresses.push_back(address ? std::move(*address) : Bytes{});
+    }
+    using State = DecodedTx::StatelessCheck::SignerKey::State;
+    out.signerKeys.resize(sigCount);
+    for (size_t i = 0; i < sigCount; ++i) {
+        const auto& info = tx.authInfo.signer_infos(static_cast<int>(i));
+        auto& key = out.signerKeys[i];
+        if (!info.has_public_key()) continue;  // Absent
+        if (info.public_key().type_url() != auth::kSecp256k1PubKeyType) {
+            key.state = State::WrongType;
+            continue;
+        }
+        cosmos::crypto::secp256k1::PubKey pk;
+        std::optional<Hash160> keyAddr;
+        if (parseStrict(pk, asBytes(info.public_key().value())) && pk.key().size() == 33)
+            keyAddr = keyAddress(asBytes(pk.key()));
+        if (!keyAddr) {
+            key.state = State::Invalid;
+            continue;
+        }
+        key.state = State::Valid;
+        std::copy(pk.key().begin(), pk.key().end(), key.key.begin());
+        key.address = *keyAddr;
+    }
     return TxStatus::success();
 }
 
@@ -92,29 +123,36 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
     if (!price) return TxStatus::internal(price.error());
     auto required = price->feeFor(out.gasWanted);
     if (!required) return TxStatus::internal(required.error());
-    auto fee = coinsFromProto(tx.authInfo.fee().amount());  // validated in validateBasic
+    const DecodedTx::StatelessCheck& known = *tx.stateless;
+    const Coins* fee = &known.fee;  // parsed by validateBasic
     const Amount paid = amountOf(*fee, kBondDenom);
     if (paid < *required) {
-        return TxStatus::fail(TxCode::InsufficientFee,
-                              "insufficient fees; got: " +
-                                  (fee->empty() ? std::string("0uallo") : coinsToString(*fee)) +
-                                  " required: " + required->toCoinString());
+        return TxStatus::fail(
+            TxCode::InsufficientFee,
+            "insufficient fees; got: " + (fee->empty() ? std::string("0uallo") : known.feeText) +
+                " required: " + required->toCoinString());
     }
     if (out.gasWanted > 0) {
         auto perGas = paid.mulFrac(1, out.gasWanted);
         auto asU64 = perGas ? perGas->toUint64() : Result<uint64_t>(perGas.error());
         out.priority = asU64 ? *asU64 : UINT64_MAX;
     }
-    auto payer = parseAddress(out.feePayer);
-    if (!payer) return TxStatus::fail(TxCode::InvalidAddress, payer.message());
-    auto exists = auth_.hasAccount(store, *payer);
+    Bytes parsedPayer;
+    ByteSpan payer = known.signerAddresses.front();  // the fee payer is the first signer
+    if (payer.empty()) {
+        auto parsed = parseAddress(out.feePayer);
+        if (!parsed) return TxStatus::fail(TxCode::InvalidAddress, parsed.message());
+        parsedPayer = std::move(*parsed);
+        payer = parsedPayer;
+    }
+    auto exists = auth_.hasAccount(store, payer);
     if (!exists) return storeFailure(store, exists.error());
     if (!*exists)
         return TxStatus::fail(TxCode::UnknownAddress,
                               "fee payer address: " + out.feePayer + " does not exist");
     if (!fee->empty()) {
         static const Bytes feeCollector = moduleAddress(auth::kFeeCollectorName);
-        TxStatus sent = bank_.send(store, block.timeUnixNanos / 1'000'000'000, *payer, feeCollector,
+        TxStatus sent = bank_.send(store, block.timeUnixNanos / 1'000'000'000, payer, feeCollector,
                                    *fee, nullptr);
         if (!sent.ok()) {
             if (sent.code == TxCode::Internal)
@@ -123,23 +161,49 @@ TxStatus AnteHandler::checkAndDeductFee(const DecodedTx& tx, KvStore& store, con
         }
     }
     if (events)
-        out.events.push_back(
-            Event{"tx", {{"fee", coinsToString(*fee)}, {"fee_payer", out.feePayer}}});
+        out.events.push_back(Event{"tx", {{"fee", known.feeText}, {"fee_payer", out.feePayer}}});
     return TxStatus::success();
 }
+
+namespace {
+
+// An account's secp256k1 key as stored (Any{type, PubKey{key}}), read in place when the record
+// has the usual form: PubKey is field 1 (tag 0x0a) of 33 bytes (0x21), nothing else. Any other
+// form goes through AuthKeeper::publicKeyOf, which gives the same key or the same error.
+std::optional<ByteSpan> storedKeyInPlace(const auth::Account& account) {
+    if (!account.base().has_pub_key()) return std::nullopt;
+    const auto& any = account.base().pub_key();
+    const std::string& v = any.value();
+    if (any.type_url() != auth::kSecp256k1PubKeyType || v.size() != 35 || v[0] != 0x0a ||
+        v[1] != 0x21)
+        return std::nullopt;
+    return ByteSpan(reinterpret_cast<const uint8_t*>(v.data()) + 2, 33);
+}
+
+}  // namespace
 
 TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& store,
                                   const std::string& chainId, const RunOptions& options,
                                   AnteResult& out) const {
     const std::string& signer = out.signers[index];
+    const DecodedTx::StatelessCheck& stateless = *tx.stateless;
     const auto& info = tx.authInfo.signer_infos(static_cast<int>(index));
-    auto address = parseAddress(signer);
-    if (!address) return TxStatus::fail(TxCode::InvalidAddress, address.message());
-    auto stored = auth_.account(store, *address);
+    Bytes parsedAddress;
+    ByteSpan address = stateless.signerAddresses[index];
+    if (address.empty()) {
+        auto parsed = parseAddress(signer);
+        if (!parsed) return TxStatus::fail(TxCode::InvalidAddress, parsed.message());
+        parsedAddress = std::move(*parsed);
+        address = parsedAddress;
+    }
+    auto stored = auth_.accountView(store, address);
     if (!stored) return storeFailure(store, stored.error());
     if (!*stored)
         return TxStatus::fail(TxCode::UnknownAddress, "account " + signer + " does not exist");
-    auth::Account account = std::move(**stored);
+    // A copy to update, kept per thread so that its strings keep their buffers from one tx to the
+    // next (the view is only valid until the next account read).
+    thread_local auth::Account account;
+    account.CopyFrom(**stored);
 
     if (!info.has_mode_info() || !info.mode_info().has_single() ||
         info.mode_info().single().mode() != cosmos::tx::signing::v1beta1::SIGN_MODE_DIRECT)
@@ -148,33 +212,40 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
 
     // The public key: the account's, or (first tx) the one in the signer info, which must hash to
     // the signer's address.
-    auto known = auth::AuthKeeper::publicKeyOf(account);
-    if (!known) return TxStatus::internal(known.error());
-    Bytes pubKey;
+    std::optional<ByteSpan> known = storedKeyInPlace(account);
+    Bytes knownParsed;
+    if (!known && account.base().has_pub_key()) {
+        auto parsed = auth::AuthKeeper::publicKeyOf(account);
+        if (!parsed) return TxStatus::internal(parsed.error());
+        if (*parsed) {
+            knownParsed = std::move(**parsed);
+            known = ByteSpan(knownParsed);
+        }
+    }
+    using KeyState = DecodedTx::StatelessCheck::SignerKey::State;
+    const auto& infoKey = stateless.signerKeys[index];
+    ByteSpan pubKey;
     if (info.has_public_key()) {
-        if (info.public_key().type_url() != auth::kSecp256k1PubKeyType)
+        if (infoKey.state == KeyState::WrongType)
             return TxStatus::fail(TxCode::InvalidPubKey,
                                   "unsupported public key type: " + info.public_key().type_url());
-        cosmos::crypto::secp256k1::PubKey pk;
-        std::optional<Hash160> keyAddr;
-        if (parseStrict(pk, asBytes(info.public_key().value())) && pk.key().size() == 33)
-            keyAddr = keyAddress(asBytes(pk.key()));
-        if (!keyAddr) return TxStatus::fail(TxCode::InvalidPubKey, "invalid secp256k1 public key");
-        pubKey.assign(pk.key().begin(), pk.key().end());
-        const Hash160& derived = *keyAddr;
-        if (!std::equal(derived.begin(), derived.end(), address->begin(), address->end()))
+        if (infoKey.state != KeyState::Valid)
+            return TxStatus::fail(TxCode::InvalidPubKey, "invalid secp256k1 public key");
+        pubKey = infoKey.key;
+        const Hash160& derived = infoKey.address;
+        if (!std::equal(derived.begin(), derived.end(), address.begin(), address.end()))
             return TxStatus::fail(TxCode::InvalidPubKey,
                                   "pubKey does not match signer address " + signer +
                                       " with signer index: " + std::to_string(index));
-        if (*known && **known != pubKey)
+        if (known && !std::equal(known->begin(), known->end(), pubKey.begin(), pubKey.end()))
             return TxStatus::fail(TxCode::InvalidPubKey, "pubKey does not match the account's key");
-    } else if (*known) {
-        pubKey = **known;
+    } else if (known) {
+        pubKey = *known;
     } else {
         return TxStatus::fail(TxCode::InvalidPubKey, "pubKey on account " + signer + " is not set");
     }
-    const bool setPubKey = !*known;
-    if (setPubKey) auth::AuthKeeper::setPublicKey(account, pubKey);
+    const bool setPubKey = !known;
+    if (setPubKey) auth::AuthKeeper::setPublicKey(account, pubKey);  // pubKey: the signer info's
 
     auto params = auth_.params(store);
     if (!params) return storeFailure(store, params.error());
@@ -199,7 +270,9 @@ TxStatus AnteHandler::checkSigner(const DecodedTx& tx, size_t index, KvStore& st
     }
     if (index == 0) out.sequence = sequence;
     account.mutable_base()->set_sequence(sequence + 1);
-    if (auto s = auth_.setAccount(store, account); !s) return storeFailure(store, s.error());
+    // The record goes back where it was read: "auth/acc/" + the signer's address.
+    if (auto s = auth_.setAccount(store, address, account); !s)
+        return storeFailure(store, s.error());
     if (options.events) {
         out.events.push_back(Event{"tx", {{"acc_seq", signer + "/" + std::to_string(sequence)}}});
         out.events.push_back(Event{"tx", {{"signature", signatureBase64(tx, index)}}});

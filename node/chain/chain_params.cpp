@@ -43,11 +43,12 @@ Result<Amount> GasPrice::feeFor(uint64_t gas) const {
 }
 
 Result<ChainParams> loadChainParams(const KvStore& store) {
-    auto raw = store.get(kParamsKey);
-    if (!raw) return raw.error();
-    if (!*raw) return makeError(ErrorCode::NotFound, "chain params are not set (no genesis?)");
+    thread_local Bytes raw;  // one buffer for every read on this thread
+    auto found = store.getInto(kParamsKey, raw);
+    if (!found) return found.error();
+    if (!*found) return makeError(ErrorCode::NotFound, "chain params are not set (no genesis?)");
     thread_local ParseMemo<ChainParams> memo;  // read by every tx, changed by governance only
-    const ChainParams* p = memo.parse(**raw);
+    const ChainParams* p = memo.parse(raw);
     if (p == nullptr) return makeError(ErrorCode::Corrupt, "chain params do not decode");
     return *p;
 }

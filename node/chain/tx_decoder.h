@@ -14,6 +14,7 @@
 #include "core/hash.h"
 #include "cosmos/tx/v1beta1/tx.pb.h"
 #include "node/chain/tx_status.h"
+#include "node/modules/coins.h"
 
 namespace allora::node {
 
@@ -32,6 +33,23 @@ struct DecodedTx {
         std::vector<std::string> signers;  // bech32, in the order the signatures come
         std::string feePayer;
         uint64_t gasWanted = 0;
+
+        // Derived from the same bytes for the stateful checks, so that no run decodes them again
+        // (set only when `status` is a success). Each signer's 20-byte address, empty when its
+        // bech32 does not decode (the stateful check then reports that itself); the fee as coins
+        // and as text (its "fee" event).
+        std::vector<Bytes> signerAddresses;
+        Coins fee;
+        std::string feeText;
+        // Each signer info's public key, as the signer check reads it: absent, of a type other
+        // than secp256k1, not a valid compressed secp256k1 key, or valid (with its address).
+        struct SignerKey {
+            enum class State : uint8_t { Absent, WrongType, Invalid, Valid };
+            State state = State::Absent;
+            std::array<uint8_t, 33> key{};
+            Hash160 address{};
+        };
+        std::vector<SignerKey> signerKeys;
     };
     mutable std::shared_ptr<const StatelessCheck> stateless;
 

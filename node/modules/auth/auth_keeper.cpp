@@ -89,11 +89,12 @@ private:
 
 // The parsed account at `address` (nullptr when absent), read through `store` as account() does.
 Result<const Account*> readAccount(const KvStore& store, ByteSpan address) {
-    auto raw = store.get(accountKey(address));
-    if (!raw) return raw.error();
-    if (!*raw) return static_cast<const Account*>(nullptr);
+    thread_local Bytes raw;  // one buffer for every read on this thread: no allocation per read
+    auto found = store.getInto(accountKey(address), raw);
+    if (!found) return found.error();
+    if (!*found) return static_cast<const Account*>(nullptr);
     thread_local AccountParseMemo memo;
-    const Account* a = memo.parse(**raw);
+    const Account* a = memo.parse(raw);
     if (a == nullptr) return corrupt("auth/acc");
     return a;
 }
@@ -101,11 +102,12 @@ Result<const Account*> readAccount(const KvStore& store, ByteSpan address) {
 }  // namespace
 
 Result<Params> AuthKeeper::params(const KvStore& store) const {
-    auto raw = store.get(kParamsKey);
-    if (!raw) return raw.error();
-    if (!*raw) return makeError(ErrorCode::NotFound, "auth params are not set (no genesis?)");
+    thread_local Bytes raw;
+    auto found = store.getInto(kParamsKey, raw);
+    if (!found) return found.error();
+    if (!*found) return makeError(ErrorCode::NotFound, "auth params are not set (no genesis?)");
     thread_local ParseMemo<Params> memo;  // read by every tx, changed by governance only
-    const Params* p = memo.parse(**raw);
+    const Params* p = memo.parse(raw);
     if (p == nullptr) return corrupt("auth/params");
     return *p;
 }
@@ -121,6 +123,10 @@ Result<std::optional<Account>> AuthKeeper::account(const KvStore& store, ByteSpa
     return std::optional<Account>(**a);
 }
 
+Result<const Account*> AuthKeeper::accountView(const KvStore& store, ByteSpan address) const {
+    return readAccount(store, address);
+}
+
 Result<bool> AuthKeeper::hasAccount(const KvStore& store, ByteSpan address) const {
     auto a = readAccount(store, address);
     if (!a) return a.error();
@@ -131,6 +137,13 @@ Status AuthKeeper::setAccount(KvStore& store, const Account& account) const {
     auto address = parseAddress(account.base().address());
     if (!address) return address.error();
     return store.set(accountKey(*address), serialize(account));
+}
+
+Status AuthKeeper::setAccount(KvStore& store, ByteSpan address, const Account& account) const {
+    thread_local Bytes encoded;  // reused: no allocation per write
+    encoded.resize(account.ByteSizeLong());
+    account.SerializeWithCachedSizesToArray(encoded.data());
+    return store.set(accountKey(address), encoded);
 }
 
 Result<Account> AuthKeeper::newAccount(KvStore& store, ByteSpan address) const {

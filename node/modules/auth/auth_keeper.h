@@ -35,6 +35,12 @@ public:
     // account(), without handing out a copy.
     Result<bool> hasAccount(const KvStore& store, ByteSpan address) const;
     Status setAccount(KvStore& store, const Account& account) const;
+    // The same for a caller that has the account's 20-byte address at hand (it must be the one
+    // account.base().address() names): no bech32 decoding per write.
+    Status setAccount(KvStore& store, ByteSpan address, const Account& account) const;
+    // The stored account without a copy (nullptr when absent): valid until the next account read
+    // on this thread.
+    Result<const Account*> accountView(const KvStore& store, ByteSpan address) const;
     // A new account at `address` with the next account number (not yet stored: setAccount it).
     Result<Account> newAccount(KvStore& store, ByteSpan address) const;
     // The stored account, or a new one stored now (a first transfer to an address creates it).

@@ -1,5 +1,7 @@
 #include "node/modules/bank/bank_keeper.h"
 
+#include <array>
+
 #include "node/modules/address.h"
 #include "node/modules/proto_util.h"
 
@@ -11,12 +13,30 @@ const Bytes kBalancePrefix = allora::toBytes("bank/bal/");
 const Bytes kSupplyPrefix = allora::toBytes("bank/supply/");
 const Bytes kParamsKey = allora::toBytes("bank/params");
 
-Bytes balanceKey(ByteSpan address, std::string_view denom) {
-    Bytes key = kBalancePrefix;
-    key.insert(key.end(), address.begin(), address.end());
-    key.insert(key.end(), denom.begin(), denom.end());
-    return key;
-}
+// "bank/bal/" + address + denom, built on the stack for the usual lengths (every transfer reads
+// and writes four).
+class BalanceKey {
+public:
+    BalanceKey(ByteSpan address, std::string_view denom)
+        : size_(kBalancePrefix.size() + address.size() + denom.size()) {
+        uint8_t* out = inline_.data();
+        if (size_ > inline_.size()) {
+            heap_.resize(size_);
+            out = heap_.data();
+        }
+        out = std::copy(kBalancePrefix.begin(), kBalancePrefix.end(), out);
+        out = std::copy(address.begin(), address.end(), out);
+        std::copy(denom.begin(), denom.end(), out);
+    }
+    operator ByteSpan() const {  // NOLINT: used where a key is expected
+        return {size_ > inline_.size() ? heap_.data() : inline_.data(), size_};
+    }
+
+private:
+    std::array<uint8_t, 64> inline_{};
+    Bytes heap_;
+    size_t size_;
+};
 
 Bytes supplyKey(std::string_view denom) {
     Bytes key = kSupplyPrefix;
@@ -31,11 +51,12 @@ Result<Amount> decodeAmount(ByteSpan value) {
     return a;
 }
 
-Result<Amount> readAmount(const KvStore& store, const Bytes& key) {
-    auto raw = store.get(key);
-    if (!raw) return raw.error();
-    if (!*raw) return Amount{};
-    return decodeAmount(**raw);
+Result<Amount> readAmount(const KvStore& store, ByteSpan key) {
+    thread_local Bytes raw;  // one buffer for every read on this thread
+    auto found = store.getInto(key, raw);
+    if (!found) return found.error();
+    if (!*found) return Amount{};
+    return decodeAmount(raw);
 }
 
 // Coins minus locked, per denom, floored at zero.
@@ -54,11 +75,12 @@ Result<Coins> subtractLocked(const Coins& balance, const Coins& locked) {
 }  // namespace
 
 Result<Params> BankKeeper::params(const KvStore& store) const {
-    auto raw = store.get(kParamsKey);
-    if (!raw) return raw.error();
-    if (!*raw) return makeError(ErrorCode::NotFound, "bank params are not set (no genesis?)");
+    thread_local Bytes raw;
+    auto found = store.getInto(kParamsKey, raw);
+    if (!found) return found.error();
+    if (!*found) return makeError(ErrorCode::NotFound, "bank params are not set (no genesis?)");
     thread_local ParseMemo<Params> memo;  // read by every send, changed by governance only
-    const Params* p = memo.parse(**raw);
+    const Params* p = memo.parse(raw);
     if (p == nullptr) return makeError(ErrorCode::Corrupt, "bank params do not decode");
     return *p;
 }
@@ -70,7 +92,7 @@ Status BankKeeper::setParams(KvStore& store, const Params& params) const {
 
 Result<Amount> BankKeeper::balance(const KvStore& store, ByteSpan address,
                                    std::string_view denom) const {
-    return readAmount(store, balanceKey(address, denom));
+    return readAmount(store, BalanceKey(address, denom));
 }
 
 Result<Coins> BankKeeper::allBalances(const KvStore& store, ByteSpan address) const {
@@ -105,7 +127,7 @@ Result<Coins> BankKeeper::spendableCoins(const KvStore& store, ByteSpan address,
 
 Status BankKeeper::setBalance(KvStore& store, ByteSpan address, std::string_view denom,
                               const Amount& amount) const {
-    const Bytes key = balanceKey(address, denom);
+    const BalanceKey key(address, denom);
     if (amount.isZero()) return store.remove(key);
     return store.set(key, asBytes(coinAmountString(amount)));
 }
