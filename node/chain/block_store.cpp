@@ -69,12 +69,17 @@ size_t eventSize(const Event& e) {
 }  // namespace
 
 Bytes encodeTxResult(const TxResult& result) {
+    Bytes out;
+    encodeTxResult(result, out);
+    return out;
+}
+
+void encodeTxResult(const TxResult& result, Bytes& out) {
     // TxResultRecord: code = 1, codespace = 2, log = 3, gas_wanted = 4, gas_used = 5, events = 6;
     // Event: type = 1, attributes = 2; EventAttribute: key = 1, value = 2.
     size_t total = stringSize(result.codespace) + stringSize(result.log) + 3 * 11;
     for (const Event& e : result.events) total += fieldSize(eventSize(e));
-    Bytes out;
-    out.reserve(total);
+    out.reserve(out.size() + total);
     if (result.code != 0) {
         out.push_back(0x08);
         putVarint(out, result.code);
@@ -100,7 +105,6 @@ Bytes encodeTxResult(const TxResult& result) {
             putString(out, 0x12, a.value);
         }
     }
-    return out;
 }
 
 Result<TxResult> decodeTxResult(ByteSpan bytes) {
@@ -254,8 +258,15 @@ Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::spa
         return s;
     }
     if (auto s = insertBlock_.run(); !s) return s;
+    // The address index rows of the whole block are inserted in key order (address, then tx
+    // index) after the txs: each insert then lands next to the one before it in the index's
+    // B-tree instead of at a random page. The rows are the same in any order.
+    std::vector<std::pair<std::string_view, int64_t>> addressRows;
+    addressRows.reserve(2 * txs.size());
+    Bytes result;
     for (size_t i = 0; i < txs.size(); ++i) {
-        const Bytes result = encodeTxResult(results[i]);
+        result.clear();
+        encodeTxResult(results[i], result);
         if (auto s = insertTx_.bindAll(block.height, static_cast<int64_t>(i), ByteSpan(txHashes[i]),
                                        ByteSpan(txs[i]), ByteSpan(result));
             !s) {
@@ -263,8 +274,16 @@ Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::spa
             return s;
         }
         if (auto s = insertTx_.run(); !s) return s;
-        if (auto s = indexAddresses(block.height, static_cast<int64_t>(i), results[i]); !s)
+        for (std::string_view address : txAddresses(results[i]))
+            addressRows.emplace_back(address, static_cast<int64_t>(i));
+    }
+    std::sort(addressRows.begin(), addressRows.end());
+    for (const auto& [address, index] : addressRows) {
+        if (auto s = insertAddressTx_.bindAll(address, block.height, index); !s) {
+            insertAddressTx_.reset();
             return s;
+        }
+        if (auto s = insertAddressTx_.run(); !s) return s;
     }
     return {};
 }

@@ -99,6 +99,8 @@ std::vector<std::string_view> txAddresses(const TxResult& result);
 
 // TxResult <-> its stored form (allora.chain.v1.TxResultRecord bytes).
 Bytes encodeTxResult(const TxResult& result);
+// The same appended to `out` (a buffer reused from one tx to the next).
+void encodeTxResult(const TxResult& result, Bytes& out);
 Result<TxResult> decodeTxResult(ByteSpan bytes);
 
 }  // namespace allora::node
