@@ -20,9 +20,12 @@ const Int& maxInt() {
 }
 
 // Narrows a wide intermediate back to an amount, or reports which operation overflowed.
-Result<Amount> narrow(const Wide& wide, const std::string& what) {
+// `describe` gives the operation's text, only on overflow: printing 256-bit operands in decimal
+// costs far more than the arithmetic, and a transfer adds amounts several times.
+template <typename Describe>
+Result<Amount> narrow(const Wide& wide, const Describe& describe) {
     if (wide > Wide(maxInt())) {
-        return makeError(ErrorCode::Overflow, "amount overflow: " + what +
+        return makeError(ErrorCode::Overflow, "amount overflow: " + describe() +
                                                   " exceeds the largest amount (2^256 - 1 uallo)");
     }
     return Amount::fromInt(static_cast<Int>(wide));
@@ -91,7 +94,8 @@ Result<uint64_t> Amount::toUint64() const {
 }
 
 Result<Amount> Amount::add(const Amount& other) const {
-    return narrow(Wide(value_) + Wide(other.value_), coin(value_) + " + " + coin(other.value_));
+    return narrow(Wide(value_) + Wide(other.value_),
+                  [&] { return coin(value_) + " + " + coin(other.value_); });
 }
 
 Result<Amount> Amount::sub(const Amount& other) const {
@@ -103,7 +107,8 @@ Result<Amount> Amount::sub(const Amount& other) const {
 }
 
 Result<Amount> Amount::mul(uint64_t factor) const {
-    return narrow(Wide(value_) * Wide(factor), coin(value_) + " * " + std::to_string(factor));
+    return narrow(Wide(value_) * Wide(factor),
+                  [&] { return coin(value_) + " * " + std::to_string(factor); });
 }
 
 Result<Amount> Amount::mulDiv(const Amount& num, const Amount& den) const {
@@ -113,8 +118,9 @@ Result<Amount> Amount::mulDiv(const Amount& num, const Amount& den) const {
     }
     // Both factors are below 2^256, so the product is below 2^512 and cannot wrap.
     const Wide product = Wide(value_) * Wide(num.value_);
-    return narrow(product / Wide(den.value_),
-                  coin(value_) + " * " + coin(num.value_) + " / " + coin(den.value_));
+    return narrow(product / Wide(den.value_), [&] {
+        return coin(value_) + " * " + coin(num.value_) + " / " + coin(den.value_);
+    });
 }
 
 Result<Amount> Amount::mulFrac(uint64_t num, uint64_t den) const {
@@ -123,8 +129,9 @@ Result<Amount> Amount::mulFrac(uint64_t num, uint64_t den) const {
                                                          std::to_string(num) + " / 0");
     }
     const Wide product = Wide(value_) * Wide(num);
-    return narrow(product / Wide(den),
-                  coin(value_) + " * " + std::to_string(num) + " / " + std::to_string(den));
+    return narrow(product / Wide(den), [&] {
+        return coin(value_) + " * " + std::to_string(num) + " / " + std::to_string(den);
+    });
 }
 
 std::strong_ordering Amount::operator<=>(const Amount& other) const {
