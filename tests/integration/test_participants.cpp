@@ -1,11 +1,22 @@
 // The reference participants on a fresh devnet (node/participants): a real node in this process
 // (SQLite home in a temporary directory, solo engine, short blocks), the participants' keys
 // sealed and funded by createParticipantDevnet, and the runner submitting signed transactions
-// through the node API. After 100 epochs of each demo topic, read back from the chain's loss
-// bundles: every worker took part, the network inference's mean log-loss beats the average
-// reference worker's and the worst one's, and the best recent worker weighs more than the worst.
-// Midway the node and the participants stop and start again from the home. The figures of issue
-// 5's stricter bar (network below naive and below all but the best worker) are printed.
+// through the node API. Midway the node and the participants stop and start again from the home.
+// After 100 weighted epochs of each demo topic, read back from the chain's loss bundles: every
+// worker took part; the network inference's mean log-loss is below every reference worker's but
+// the best one's (issue 5); and the latest weights are ordered by the workers' recent losses (the
+// last 20 epochs): the best recent worker weighs more than the median weight and than the worst,
+// and the rank correlation is negative (printed).
+//
+// Issue 5's other half, the network below the naive inference, is printed with its margin, not
+// asserted: it holds on the S&P 500 (replay: +0.03 to +0.06) but on the temperature only by
+// +0.001 to +0.02 and on CO2 it does not hold on every run (replay of the devnet's timings: -0.023
+// to +0.036), so asserting it would make a test that fails at random (see
+// test_participants_replay for the same figures offline).
+//
+// The 100 epochs are the last 100 whose synthesis weighed its inputs: the first epochs of a topic,
+// synthesized before any network loss existed, have no weights and a naive inference of 0 by the
+// chain's rule (PROTOCOL.md §6, "no previous network loss"), a placeholder, not a prediction.
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -32,6 +43,13 @@ namespace {
 constexpr std::chrono::milliseconds kBlockTime{100};
 constexpr int64_t kEpochLength = 5;
 constexpr size_t kEpochs = 100;
+// Epochs synthesized before the first network loss (the reputer window of epoch e closes two
+// epochs later) and one more for timing: waited for on top of kEpochs.
+constexpr size_t kUnweightedEpochs = 3;
+// The recent losses the latest weights are compared with: the last 20 epochs (about twice a
+// regret's memory, 1/alpha_regret epochs plus 2 of delay), so that one lucky near-exact hit does
+// not decide a worker's rank.
+constexpr size_t kRecentEpochs = 20;
 
 SecureBytes password() {
     return SecureBytes(asBytes(std::string_view("participants-test-password")));
@@ -180,7 +198,7 @@ private Q_SLOTS:
         devnet.open(home);
         if (QTest::currentTestFailed()) return;
 
-        auto bundles = waitForEpochs(devnet, kEpochs, 150'000);
+        auto bundles = waitForEpochs(devnet, kEpochs + kUnweightedEpochs, 150'000);
         QVERIFY2(bundles.size() == 3, devnet.log().c_str());
         QCOMPARE(devnet.participants->runner().topics().size(), topicsBefore.size());
         for (const auto& [id, spec] : topicsBefore)
@@ -191,11 +209,19 @@ private Q_SLOTS:
         const auto models = devnet.participants->runner().modelNames();
         QCOMPARE(workers.size(), size_t(kWorkerCount));
         for (const auto& [id, byNonce] : bundles) {
-            QVERIFY2(byNonce.size() >= kEpochs, qPrintable(QString::number(byNonce.size())));
-            // The last kEpochs epochs: means of the network's log-losses.
+            // The last kEpochs epochs whose synthesis weighed its inputs (see the top).
             std::vector<const pb::ValueBundle*> last;
-            for (auto it = byNonce.rbegin(); it != byNonce.rend() && last.size() < kEpochs; ++it)
+            for (auto it = byNonce.rbegin(); it != byNonce.rend() && last.size() < kEpochs; ++it) {
+                pb::GetNetworkInferencesAtBlockRequest q;
+                q.set_topic_id(id);
+                q.set_block_height_last_inference(it->first);
+                auto n = chain.emissions<pb::GetNetworkInferencesAtBlockResponse>(
+                    "GetNetworkInferencesAtBlock", q);
+                QVERIFY2(n.ok(), n ? "" : n.message().c_str());
+                if (n->network_inferences().inferer_weights_size() == 0) continue;
                 last.push_back(&it->second);
+            }
+            QVERIFY2(last.size() == kEpochs, qPrintable(QString::number(last.size())));
             double combined = 0, naive = 0;
             std::map<std::string, double> worker;
             std::map<std::string, size_t> count;
@@ -218,17 +244,13 @@ private Q_SLOTS:
                 workerMeans.push_back(worker[workers[i]] / static_cast<double>(count[workers[i]]));
                 report << ", " << models[i] << " " << workerMeans.back();
             }
+            std::vector<double> sorted = workerMeans;
+            std::sort(sorted.begin(), sorted.end());
+            report << " (margins: naive " << naive - combined << ", second-best worker "
+                   << sorted[1] - combined << ")";
             qInfo("%s", report.str().c_str());
-            // What holds on every run so far: the network beats the average reference worker.
-            // Issue 5's stricter bar (below the naive inference and below every worker but the
-            // best) is met on some topics and runs, not all; the figures are printed above and
-            // the gap is reported, not asserted away.
-            const double averageWorker =
-                std::accumulate(workerMeans.begin(), workerMeans.end(), 0.0) /
-                static_cast<double>(workerMeans.size());
-            QVERIFY2(combined < averageWorker, report.str().c_str());
-            QVERIFY2(combined < *std::max_element(workerMeans.begin(), workerMeans.end()),
-                     report.str().c_str());
+            // Issue 5: below every worker but possibly the best (and so below their average).
+            QVERIFY2(combined < sorted[1], report.str().c_str());
 
             // The weights of the latest synthesis against the workers' recent losses.
             pb::GetLatestNetworkInferencesRequest q;
@@ -244,7 +266,7 @@ private Q_SLOTS:
             for (size_t i = 0; i < workers.size(); ++i) {
                 double sum = 0;
                 size_t n = 0;
-                for (size_t k = 0; k < 10 && k < last.size(); ++k)
+                for (size_t k = 0; k < kRecentEpochs && k < last.size(); ++k)
                     for (const auto& v : last[k]->inferer_values())
                         if (v.worker() == workers[i]) {
                             sum += num(v.value());
@@ -256,15 +278,22 @@ private Q_SLOTS:
                 weights << models[i] << " loss " << recentLoss.back() << " weight " << weight.back()
                         << "; ";
             }
+            const double rho = spearman(recentLoss, weight);
+            weights << "rank correlation " << rho;
             qInfo("topic %llu: %s", static_cast<unsigned long long>(id), weights.str().c_str());
             const size_t bestRecent =
                 std::min_element(recentLoss.begin(), recentLoss.end()) - recentLoss.begin();
             const size_t worstRecent =
                 std::max_element(recentLoss.begin(), recentLoss.end()) - recentLoss.begin();
+            std::vector<double> sortedWeights = weight;
+            std::sort(sortedWeights.begin(), sortedWeights.end());
             QVERIFY2(weight[bestRecent] > weight[worstRecent], weights.str().c_str());
-            qInfo("topic %llu: rank correlation of weights and recent losses %.2f",
-                  static_cast<unsigned long long>(id), spearman(recentLoss, weight));
+            QVERIFY2(weight[bestRecent] > sortedWeights[sortedWeights.size() / 2],
+                     weights.str().c_str());
+            QVERIFY2(rho < 0, weights.str().c_str());
         }
+        // ALLORA_TEST_LOG=1: the participants' log (every epoch's network inference), for study.
+        if (qEnvironmentVariableIsSet("ALLORA_TEST_LOG")) qInfo("%s", devnet.log().c_str());
         const RunnerStats stats = devnet.participants->runner().stats();
         devnet.close();
         qInfo(
