@@ -183,13 +183,16 @@ Result<RunFlags> parseRunFlags(const cli::Options& o, bool reputer) {
     return f;
 }
 
+boost::json::object epochJson(const TopicInfo& t, int64_t nonce, int64_t height) {
+    return boost::json::object{{"topic_id", t.id},
+                               {"nonce", nonce},
+                               {"block_height", height},
+                               {"loss_method", t.lossMethod},
+                               {"epoch_length", t.epochLength}};
+}
+
 std::string truthInputJson(const TopicInfo& t, int64_t nonce, int64_t height) {
-    boost::json::object o;
-    o["topic_id"] = t.id;
-    o["nonce"] = nonce;
-    o["block_height"] = height;
-    o["loss_method"] = t.lossMethod;
-    o["epoch_length"] = t.epochLength;
+    boost::json::object o = epochJson(t, nonce, height);
     o["ground_truth_lag"] = t.groundTruthLag;
     return boost::json::serialize(o) + "\n";
 }

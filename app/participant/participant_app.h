@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "allora/emissions/v9/types.pb.h"
@@ -73,6 +74,9 @@ struct TopicInfo {
     int64_t workerSubmissionWindow = 0;
 };
 
+// What every CMD reads about its epoch: {"topic_id", "nonce", "block_height", "loss_method",
+// "epoch_length"}; each program adds its own fields.
+boost::json::object epochJson(const TopicInfo& t, int64_t nonce, int64_t height);
 // The JSON a truth command reads on stdin (allora-reputer's --truth-command, allora-worker's
 // optional one): {"topic_id", "nonce", "block_height", "loss_method", "epoch_length",
 // "ground_truth_lag"}, one line.

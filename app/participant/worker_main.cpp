@@ -77,12 +77,7 @@ constexpr size_t kNewTruthsPerRun = 5;  // truth commands run before one run of 
 
 std::string inputJson(const TopicInfo& t, int64_t nonce, int64_t height,
                       const std::map<int64_t, std::string>& truths) {
-    json::object o;
-    o["topic_id"] = t.id;
-    o["nonce"] = nonce;
-    o["block_height"] = height;
-    o["loss_method"] = t.lossMethod;
-    o["epoch_length"] = t.epochLength;
+    json::object o = epochJson(t, nonce, height);
     o["worker_submission_window"] = t.workerSubmissionWindow;
     json::array truth;
     for (auto it = truths.lower_bound(nonce);

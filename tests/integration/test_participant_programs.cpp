@@ -221,11 +221,11 @@ private Q_SLOTS:
                     << "--command"
                     << "v=$(grep -o '\"value\":\"[^\"]*\"' | tail -n 1 | cut -d '\"' -f 4); "
                        "echo ${v:-0}");
-        reputer_ = std::make_unique<Participant>("allora-reputer",
-                                                 common("reputer") << "--truth-command"
-                                                                   << "python3 -c \"print(2.0)\""
-                                                                   << "--stake"
-                                                                   << "1ALLO");
+        reputer_ =
+            std::make_unique<Participant>("allora-reputer", common("reputer") << "--truth-command"
+                                                                              << "echo 2.0"
+                                                                              << "--stake"
+                                                                              << "1ALLO");
 
         auto m = worker_->waitFor("nonce (\\d+): inference 1.5 submitted", 30'000);
         QVERIFY2(m.hasMatch(), qPrintable(worker_->log()));
