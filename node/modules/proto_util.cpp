@@ -11,14 +11,18 @@ namespace allora::node {
 bool hasNoUnknownFields(const google::protobuf::Message& msg) {
     const auto* reflection = msg.GetReflection();
     if (!reflection->GetUnknownFields(msg).empty()) return false;
-    std::vector<const google::protobuf::FieldDescriptor*> fields;
-    reflection->ListFields(msg, &fields);
-    for (const auto* field : fields) {
+    // The message-typed fields that are set, walked through the descriptor instead of collected by
+    // ListFields (which allocates a vector per message, and every tx parses a dozen): the same
+    // fields, since the chain's messages are proto3 and have no extensions.
+    const auto* descriptor = msg.GetDescriptor();
+    for (int i = 0; i < descriptor->field_count(); ++i) {
+        const auto* field = descriptor->field(i);
         if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+        if (!field->is_repeated() && !reflection->HasField(msg, field)) continue;
         if (field->is_repeated()) {
             const int n = reflection->FieldSize(msg, field);
-            for (int i = 0; i < n; ++i)
-                if (!hasNoUnknownFields(reflection->GetRepeatedMessage(msg, field, i)))
+            for (int j = 0; j < n; ++j)
+                if (!hasNoUnknownFields(reflection->GetRepeatedMessage(msg, field, j)))
                     return false;
         } else if (!hasNoUnknownFields(reflection->GetMessage(msg, field))) {
             return false;

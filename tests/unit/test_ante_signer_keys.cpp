@@ -8,6 +8,10 @@
 #include "cosmos/crypto/secp256k1/keys.pb.h"
 #include "cosmos/tx/v1beta1/tx.pb.h"
 
+#include <functional>
+
+#include <google/protobuf/unknown_field_set.h>
+
 using namespace chaintest;
 
 namespace {
@@ -26,9 +30,11 @@ KeyEdit replaced(std::string typeUrl, std::string value) {
 }
 const std::string kSecp256k1Type = "/cosmos.crypto.secp256k1.PubKey";
 
-// A transfer from `from` with its signer info edited, signed by `signWith` (default: `from`).
+// A transfer from `from` with its signer info edited (and then `more` applied to its AuthInfo),
+// signed by `signWith` (default: `from`).
 Bytes editedSend(const Key& from, const std::string& to, uint64_t sequence, uint64_t accountNumber,
-                 const KeyEdit& edit, const Key* signWith = nullptr) {
+                 const KeyEdit& edit, const Key* signWith = nullptr,
+                 const std::function<void(cosmos::tx::v1beta1::AuthInfo&)>& more = {}) {
     const wallet::UnsignedTx unsignedTx =
         unsignedSend(from, {.to = to, .sequence = sequence, .accountNumber = accountNumber});
     cosmos::tx::v1beta1::TxRaw raw;
@@ -43,6 +49,7 @@ Bytes editedSend(const Key& from, const std::string& to, uint64_t sequence, uint
         info->mutable_public_key()->set_type_url(edit.typeUrl);
         info->mutable_public_key()->set_value(edit.value);
     }
+    if (more) more(authInfo);
     raw.set_auth_info_bytes(authInfo.SerializeAsString());
     cosmos::tx::v1beta1::SignDoc doc;
     doc.set_body_bytes(raw.body_bytes());
@@ -147,6 +154,41 @@ private Q_SLOTS:
                        editedSend(k.bob, k.alice.address(), 0, node_->accountNumber(k.bob),
                                   replaced(kSecp256k1Type, pubKeyValue(shortKey))),
                        TxCode::InvalidPubKey, "invalid secp256k1 public key");
+    }
+
+    // An unknown field anywhere inside the AuthInfo (a nested message, an element of a repeated
+    // field, a oneof member) makes the tx undecodable, as one at its top level does.
+    void nestedUnknownFieldsAreRejected() {
+        const uint64_t number = node_->accountNumber(k.bob);
+        const auto withUnknown =
+            [&](const std::function<google::protobuf::Message*(cosmos::tx::v1beta1::AuthInfo&)>&
+                    where) {
+                return editedSend(k.bob, k.alice.address(), 0, number, kKeep, nullptr,
+                                  [&](cosmos::tx::v1beta1::AuthInfo& a) {
+                                      google::protobuf::Message* m = where(a);
+                                      m->GetReflection()->MutableUnknownFields(m)->AddVarint(9, 1);
+                                  });
+            };
+        const std::string why = "AuthInfo is malformed or has unknown fields";
+        expectRejected(*node_, k.bob, withUnknown([](auto& a) {
+            return static_cast<google::protobuf::Message*>(a.mutable_fee());
+        }),
+                       TxCode::TxDecode, why);
+        expectRejected(*node_, k.bob, withUnknown([](auto& a) {
+            return static_cast<google::protobuf::Message*>(
+                a.mutable_signer_infos(0)->mutable_mode_info()->mutable_single());
+        }),
+                       TxCode::TxDecode, why);
+        expectRejected(*node_, k.bob, withUnknown([](auto& a) {
+            return static_cast<google::protobuf::Message*>(
+                a.mutable_signer_infos(0)->mutable_public_key());
+        }),
+                       TxCode::TxDecode, why);
+        // The same tx without the extra field passes.
+        QCOMPARE(node_->block({editedSend(k.bob, k.alice.address(), 0, number, kKeep)})
+                     .txResults[0]
+                     .code,
+                 0u);
     }
 
     // Once alice's key is stored, a tx of hers declaring (and signed with) bob's key is refused
