@@ -29,7 +29,9 @@ AddressBookPage::AddressBookPage(AddressBookModel* book, QWidget* parent)
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setColumnWidth(AddressBookModel::LabelColumn, 220);
+    // 31 characters of the table's font: large fonts widen it too.
+    table_->setColumnWidth(AddressBookModel::LabelColumn,
+                           31 * table_->fontMetrics().averageCharWidth());
 
     label_ = new QLineEdit(this);
     label_->setObjectName(QStringLiteral("addressBookLabelEdit"));
@@ -42,6 +44,8 @@ AddressBookPage::AddressBookPage(AddressBookModel* book, QWidget* parent)
     auto* addButton = new QPushButton(tr("&Add or relabel"), this);
     addButton->setObjectName(QStringLiteral("addAddressButton"));
     connect(addButton, &QPushButton::clicked, this, &AddressBookPage::add);
+    // Enter in either field saves the entry, as the button does.
+    connect(label_, &QLineEdit::returnPressed, this, &AddressBookPage::add);
     connect(address_, &QLineEdit::returnPressed, this, &AddressBookPage::add);
     auto* removeButton = new QPushButton(tr("&Remove"), this);
     removeButton->setObjectName(QStringLiteral("removeAddressButton"));

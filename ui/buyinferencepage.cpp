@@ -56,7 +56,6 @@ BuyInferencePage::BuyInferencePage(WalletModel* wallet, NodeModel* node, QWidget
     amount_->setObjectName(QStringLiteral("buyAmountEdit"));
     amount_->setPlaceholderText(tr("any amount in ALLO, e.g. 1"));
     amount_->setAccessibleName(tr("Amount to pay in ALLO"));
-    connect(amount_, &QLineEdit::returnPressed, this, &BuyInferencePage::review);
     explanation_ = new QLabel(
         tr("Pay what you want: the payment is added to the topic's fee revenue. Revenue raises "
            "the topic's weight among all topics, and with it the share of each block's rewards "
@@ -73,7 +72,7 @@ BuyInferencePage::BuyInferencePage(WalletModel* wallet, NodeModel* node, QWidget
     review_->setObjectName(QStringLiteral("buyReviewButton"));
     review_->setDefault(true);
     connect(review_, &QPushButton::clicked, this, &BuyInferencePage::review);
-    panel_ = new TxPanel(QStringLiteral("buy"), tr("Sign and &pay"), wallet_, node_, this);
+    panel_ = new TxPanel(QStringLiteral("buy"), tr("&Sign and pay"), wallet_, node_, this);
     connect(panel_, &TxPanel::message, this, &BuyInferencePage::message);
     connect(panel_, &TxPanel::busyChanged, review_, &QWidget::setDisabled);
     connect(panel_, &TxPanel::included, this, [this](const TxOutcome& r) {
@@ -91,6 +90,7 @@ BuyInferencePage::BuyInferencePage(WalletModel* wallet, NodeModel* node, QWidget
     contributors_ = new QTableWidget(0, 3, this);
     contributors_->setObjectName(QStringLiteral("buyContributorsTable"));
     contributors_->setHorizontalHeaderLabels({tr("Worker"), tr("Value"), tr("Share of weight")});
+    contributors_->setAccessibleName(tr("Contributors to the network inference"));
     contributors_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     contributors_->verticalHeader()->hide();
     contributors_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -115,6 +115,8 @@ BuyInferencePage::BuyInferencePage(WalletModel* wallet, NodeModel* node, QWidget
     buttons->addWidget(review_);
     inner->addLayout(buttons);
     inner->addWidget(panel_);
+    // Enter in the topic or the amount reviews the payment, as Review does.
+    setDefaultAction(formBox, [this] { review(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(pageHeading(tr("Buy an inference"), this));

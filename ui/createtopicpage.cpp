@@ -106,17 +106,17 @@ CreateTopicPage::CreateTopicPage(WalletModel* wallet, NodeModel* node, QWidget* 
            tr("Blocks after an epoch opens during which workers may submit (at most one epoch)."));
     addRow(tr("&p-norm:"), pNorm_, tr("The exponent of the weighting of regrets, 2.5 to 4.5."));
     addRow(
-        tr("&Regret alpha:"), alphaRegret_,
+        tr("Regret &alpha:"), alphaRegret_,
         tr("How fast regrets follow new losses: the EMA weight of the newest epoch, in (0, 1]."));
     form->addRow(QString(), allowNegative_);
-    addRow(tr("E&psilon:"), epsilon_, tr("A small positive value that keeps losses off zero."));
+    addRow(tr("Epsilo&n:"), epsilon_, tr("A small positive value that keeps losses off zero."));
     addRow(tr("&Merit sortition alpha:"), meritSortitionAlpha_,
            tr("The EMA weight of scores used to choose the active participants, 0 to 1."));
     addRow(tr("Active &inferers:"), infererQuantile_,
            tr("The quantile of inferers kept active each epoch, 0 to 1."));
-    addRow(tr("Active &forecasters:"), forecasterQuantile_,
+    addRow(tr("Active forecas&ters:"), forecasterQuantile_,
            tr("The quantile of forecasters kept active each epoch, 0 to 1."));
-    addRow(tr("Active re&puters:"), reputerQuantile_,
+    addRow(tr("Active rep&uters:"), reputerQuantile_,
            tr("The quantile of reputers kept active each epoch, 0 to 1."));
 
     problem_ = new QLabel(this);
@@ -167,6 +167,8 @@ CreateTopicPage::CreateTopicPage(WalletModel* wallet, NodeModel* node, QWidget* 
     buttons->addWidget(review_);
     inner->addLayout(buttons);
     inner->addWidget(panel_);
+    // Enter in any field reviews the topic, as Review does.
+    setDefaultAction(formBox, [this] { review(); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(pageHeading(tr("Create a topic"), this));

@@ -69,13 +69,15 @@ HistoryPage::HistoryPage(WalletModel* wallet, NodeModel* node, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table_->setColumnWidth(HistoryModel::HeightColumn, 70);
-    table_->setColumnWidth(HistoryModel::TimeColumn, 140);
-    table_->setColumnWidth(HistoryModel::TypeColumn, 90);
-    table_->setColumnWidth(HistoryModel::CounterpartyColumn, 220);
-    table_->setColumnWidth(HistoryModel::AmountColumn, 150);
-    table_->setColumnWidth(HistoryModel::FeeColumn, 110);
-    table_->setColumnWidth(HistoryModel::MemoColumn, 120);
+    // Widths in characters of the table's font, so that large fonts widen them too.
+    const int ch = table_->fontMetrics().averageCharWidth();
+    table_->setColumnWidth(HistoryModel::HeightColumn, 10 * ch);
+    table_->setColumnWidth(HistoryModel::TimeColumn, 20 * ch);
+    table_->setColumnWidth(HistoryModel::TypeColumn, 13 * ch);
+    table_->setColumnWidth(HistoryModel::CounterpartyColumn, 31 * ch);
+    table_->setColumnWidth(HistoryModel::AmountColumn, 21 * ch);
+    table_->setColumnWidth(HistoryModel::FeeColumn, 16 * ch);
+    table_->setColumnWidth(HistoryModel::MemoColumn, 17 * ch);
 
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("historyStatusLabel"));

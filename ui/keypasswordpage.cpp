@@ -71,7 +71,7 @@ KeyPasswordPage::KeyPasswordPage(QWidget* parent)
            "for development networks only. No password is needed."));
     unencryptedNote_->hide();
 
-    auto* nameLabel = new QLabel(tr("Key &name:"), this);
+    auto* nameLabel = new QLabel(tr("&Key name:"), this);
     nameLabel->setBuddy(nameEdit_);
     passwordLabel_->setBuddy(passwordEdit_);
     confirmLabel_->setBuddy(confirmEdit_);

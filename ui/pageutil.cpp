@@ -1,6 +1,7 @@
 #include "ui/pageutil.h"
 
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QLabel>
 
 #include "ui/emissionsqueries.h"
@@ -26,17 +27,27 @@ QLabel* captionLabel(const QString& text, QWidget* parent) {
 }
 
 void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics) {
-    const uint64_t chosen = chosenTopic(combo);
-    QSignalBlocker block(combo);
     // Long descriptions must not push the form's labels out of sight.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(24);
-    combo->clear();
+    QStringList texts;
     for (const auto& t : topics)
-        combo->addItem(QStringLiteral("%1: %2")
-                           .arg(t.topic.id())
-                           .arg(QString::fromStdString(t.topic.metadata())),
-                       QVariant::fromValue<qulonglong>(t.topic.id()));
+        texts << QStringLiteral("%1: %2")
+                     .arg(t.topic.id())
+                     .arg(QString::fromStdString(t.topic.metadata()));
+    // Unchanged items stay as they are: a page that refreshes per block must not close an open
+    // list under the user's pointer.
+    bool same = combo->count() == texts.size();
+    for (int i = 0; same && i < texts.size(); ++i)
+        same = combo->itemText(i) == texts[i] &&
+               combo->itemData(i).toULongLong() == topics[static_cast<size_t>(i)].topic.id();
+    if (same) return;
+    const uint64_t chosen = chosenTopic(combo);
+    QSignalBlocker block(combo);
+    combo->clear();
+    for (size_t i = 0; i < topics.size(); ++i)
+        combo->addItem(texts[static_cast<qsizetype>(i)],
+                       QVariant::fromValue<qulonglong>(topics[i].topic.id()));
     const int index = combo->findData(QVariant::fromValue<qulonglong>(chosen));
     combo->setCurrentIndex(index >= 0 ? index : (combo->count() > 0 ? 0 : -1));
     block.unblock();
@@ -47,6 +58,36 @@ QString share(const std::map<std::string, double>& shares, const std::string& wo
     const auto it = shares.find(worker);
     if (it == shares.end()) return QStringLiteral("—");
     return QStringLiteral("%1 %").arg(it->second * 100.0, 0, 'f', 1);
+}
+
+namespace {
+
+// Sees the Enter key events that the form's fields did not take (Qt hands an ignored key event
+// to the parent widget, up to the window).
+class DefaultActionFilter : public QObject {
+public:
+    DefaultActionFilter(QWidget* form, std::function<void()> action)
+        : QObject(form), form_(form), action_(std::move(action)) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched != form_ || event->type() != QEvent::KeyPress) return false;
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter) return false;
+        if ((key->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier) return false;
+        action_();
+        return true;
+    }
+
+private:
+    QWidget* form_;
+    std::function<void()> action_;
+};
+
+}  // namespace
+
+void setDefaultAction(QWidget* form, std::function<void()> action) {
+    form->installEventFilter(new DefaultActionFilter(form, std::move(action)));
 }
 
 uint64_t chosenTopic(const QComboBox* combo) {

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +30,10 @@ void setTopicItems(QComboBox* combo, const std::vector<TopicSummary>& topics);
 QString share(const std::map<std::string, double>& shares, const std::string& worker);
 // The id of the topic chosen in such a combo (0: none).
 uint64_t chosenTopic(const QComboBox* combo);
+// Enter or Return in `form`, in any field that leaves the key alone (line edits, spin boxes,
+// check boxes, non-default buttons), runs `action`: the form's default action, as in a dialog.
+// Widgets that use the key themselves (a TxPanel, a table) keep it.
+void setDefaultAction(QWidget* form, std::function<void()> action);
 
 class TxText {
     Q_DECLARE_TR_FUNCTIONS(allora::ui::TxText)

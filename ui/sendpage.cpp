@@ -110,7 +110,7 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     amountLabel->setBuddy(amount_);
     form->addRow(amountLabel, amountRow);
     form->addRow(QString(), available_);
-    auto* feeTitle = new QLabel(tr("&Fee:"), this);
+    auto* feeTitle = new QLabel(tr("F&ee:"), this);
     feeTitle->setBuddy(feeChoice_);
     form->addRow(feeTitle, feeRow);
     form->addRow(QString(), feeLabel_);
@@ -120,7 +120,6 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     reviewButton_->setObjectName(QStringLiteral("sendButton"));
     reviewButton_->setDefault(true);
     connect(reviewButton_, &QPushButton::clicked, this, &SendPage::review);
-    connect(amount_, &QLineEdit::returnPressed, this, &SendPage::review);
     panel_ = new TxPanel(QStringLiteral("send"), tr("Sign and &send"), wallet_, node_, this);
     connect(panel_, &TxPanel::message, this, &SendPage::message);
     connect(panel_, &TxPanel::busyChanged, reviewButton_, &QWidget::setDisabled);
@@ -145,6 +144,8 @@ SendPage::SendPage(WalletModel* wallet, NodeModel* node, AddressBookModel* book,
     buttonRow->addWidget(reviewButton_);
     inner->addLayout(buttonRow);
     inner->addWidget(panel_);
+    // Enter in any field reviews the send, as Review does.
+    setDefaultAction(formBox, [this] { review(); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);

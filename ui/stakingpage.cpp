@@ -54,7 +54,6 @@ StakingPage::StakingPage(WalletModel* wallet, NodeModel* node, QWidget* parent)
     amount_->setObjectName(QStringLiteral("stakeAmountEdit"));
     amount_->setPlaceholderText(tr("amount in ALLO"));
     amount_->setAccessibleName(tr("Amount to delegate in ALLO"));
-    connect(amount_, &QLineEdit::returnPressed, this, &StakingPage::reviewDelegate);
     info_ = new QLabel(this);
     info_->setObjectName(QStringLiteral("stakeInfoLabel"));
     info_->setWordWrap(true);
@@ -123,6 +122,8 @@ StakingPage::StakingPage(WalletModel* wallet, NodeModel* node, QWidget* parent)
     buttons->addWidget(delegate_);
     inner->addLayout(buttons);
     inner->addWidget(panel_);
+    // Enter in the form reviews the delegation, as Delegate does.
+    setDefaultAction(formBox, [this] { reviewDelegate(); });
     auto* positionButtons = new QHBoxLayout;
     positionButtons->addWidget(captionLabel(tr("Your delegations"), this), 1);
     positionButtons->addWidget(claim_);
@@ -135,10 +136,15 @@ StakingPage::StakingPage(WalletModel* wallet, NodeModel* node, QWidget* parent)
     layout->addLayout(positionButtons);
     layout->addWidget(positions_, 1);
 
-    if (node_ != nullptr)
+    if (node_ != nullptr) {
         connect(node_, &NodeModel::stateChanged, this, [this] {
             if (isVisible()) refresh();
         });
+        // While shown, each new block is read: reputers register, rewards accrue.
+        connect(node_, &NodeModel::statusChanged, this, [this] {
+            if (isVisible() && node_->status().latestHeight != readHeight_) refresh();
+        });
+    }
     connect(wallet_, &WalletModel::activeKeyChanged, this, &StakingPage::refresh);
 }
 
@@ -161,6 +167,7 @@ void StakingPage::refresh() {
         return;
     }
     if (!gate_.tryBegin()) return;
+    readHeight_ = node_->status().latestHeight;
     const uint64_t chosen = pendingTopic_ != 0 ? pendingTopic_ : chosenTopic(topic_);
     runOnWorker(
         this, node_->queryPool(),
@@ -214,18 +221,28 @@ void StakingPage::show(const Snapshot& s) {
     removalDelay_ = s.removalDelay;
     const QString chosenReputer = reputer_->currentData().toString();
     reputers_ = s.chosen == chosenTopic(topic_) ? s.reputers : std::vector<empb::TopicReputer>{};
-    reputer_->clear();
+    // The items are rebuilt only when they change: a refresh per block must not close an open
+    // list under the user's pointer.
+    QStringList texts, addresses;
     for (const auto& r : reputers_) {
         auto own = Amount::parse(r.stake());
         auto delegated = Amount::parse(r.delegated_stake());
-        reputer_->addItem(tr("%1 · own %2 · delegated %3")
-                              .arg(shortAddress(QString::fromStdString(r.address())),
-                                   own ? formatAllo(*own, false) : QStringLiteral("?"),
-                                   delegated ? formatAllo(*delegated, false) : QStringLiteral("?")),
-                          QString::fromStdString(r.address()));
+        texts << tr("%1 · own %2 · delegated %3")
+                     .arg(shortAddress(QString::fromStdString(r.address())),
+                          own ? formatAllo(*own, false) : QStringLiteral("?"),
+                          delegated ? formatAllo(*delegated, false) : QStringLiteral("?"));
+        addresses << QString::fromStdString(r.address());
     }
-    const int keep = reputer_->findData(chosenReputer);
-    if (keep >= 0) reputer_->setCurrentIndex(keep);
+    bool same = reputer_->count() == texts.size();
+    for (int i = 0; same && i < texts.size(); ++i)
+        same =
+            reputer_->itemText(i) == texts[i] && reputer_->itemData(i).toString() == addresses[i];
+    if (!same) {
+        reputer_->clear();
+        for (int i = 0; i < texts.size(); ++i) reputer_->addItem(texts[i], addresses[i]);
+        const int keep = reputer_->findData(chosenReputer);
+        if (keep >= 0) reputer_->setCurrentIndex(keep);
+    }
     // The block time, measured between two refreshes (the first guess is the devnet's second).
     if (node_ != nullptr) {
         const auto& st = node_->status();

@@ -73,6 +73,7 @@ private:
     uint64_t sampleHeight_ = 0;  // the first block seen, to measure the block time from
     int64_t sampleNanos_ = 0;
     uint64_t pendingTopic_ = 0;
+    uint64_t readHeight_ = 0;  // the height of the last refresh
     ReadGate gate_;
 };
 

@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -63,8 +64,9 @@ TopicCharts::TopicCharts(QWidget* parent) : QWidget(parent) {
     weights_ = makeChart(tr("Weight of each inferer"), "weightsChart", tr("weight"));
     regrets_ = makeChart(tr("Regret of each inferer"), "regretsChart", tr("regret"));
     tabs_->addTab(inference_.view, tr("&Inference"));
-    tabs_->addTab(weights_.view, tr("&Weights"));
+    tabs_->addTab(weights_.view, tr("W&eights"));
     tabs_->addTab(regrets_.view, tr("&Regrets"));
+    tabs_->tabBar()->setAccessibleName(tr("Charts"));
 
     QChart* chart = inference_.view->chart();
     bandLow_ = new QLineSeries(this);

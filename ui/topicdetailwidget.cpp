@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -85,6 +86,7 @@ TopicDetailWidget::TopicDetailWidget(NodeModel* node, QWidget* parent)
     contributors_ =
         makeTable("topicContributorsTable",
                   {tr("Worker"), tr("Role"), tr("Value"), tr("Share of weight")}, overview);
+    contributors_->setAccessibleName(tr("Contributors to the latest network inference"));
     auto* ol = new QVBoxLayout(overview);
     ol->addWidget(parameters_);
     ol->addWidget(captionLabel(tr("Latest network inference"), overview));
@@ -96,11 +98,13 @@ TopicDetailWidget::TopicDetailWidget(NodeModel* node, QWidget* parent)
     participants_ =
         makeTable("topicParticipantsTable",
                   {tr("Address"), tr("Role"), tr("Stake"), tr("Delegated"), tr("EMA score")}, this);
+    participants_->setAccessibleName(tr("Participants of the topic"));
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("topicTabs"));
     tabs_->addTab(overview, tr("Overview"));
     tabs_->addTab(charts_, tr("Charts"));
     tabs_->addTab(participants_, tr("Participants"));
+    tabs_->tabBar()->setAccessibleName(tr("Topic views"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

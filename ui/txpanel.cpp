@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,14 +39,19 @@ TxPanel::TxPanel(const QString& prefix, const QString& signLabel, WalletModel* w
     password_->setAccessibleName(tr("Password of the key"));
     confirmButton_ = new QPushButton(signLabel, confirmBox_);
     named(confirmButton_, "ConfirmButton");
-    cancelButton_ = new QPushButton(tr("&Cancel"), confirmBox_);
+    // No mnemonic: Escape cancels, and the pages' own letters stay free.
+    cancelButton_ = new QPushButton(tr("Cancel"), confirmBox_);
     named(cancelButton_, "CancelButton");
+    cancelButton_->setToolTip(tr("Cancel (Esc)"));
+    // Enter on a focused button clicks it, as in a dialog.
+    confirmButton_->setAutoDefault(true);
+    cancelButton_->setAutoDefault(true);
     connect(confirmButton_, &QPushButton::clicked, this, &TxPanel::confirm);
     connect(password_, &QLineEdit::returnPressed, this, &TxPanel::confirm);
     connect(cancelButton_, &QPushButton::clicked, this, &TxPanel::cancel);
     auto* confirmLayout = new QFormLayout(confirmBox_);
     confirmLayout->addRow(summary_);
-    auto* passwordLabel = new QLabel(tr("Pass&word:"), confirmBox_);
+    auto* passwordLabel = new QLabel(tr("Passw&ord:"), confirmBox_);
     passwordLabel->setBuddy(password_);
     confirmLayout->addRow(passwordLabel, password_);
     auto* buttons = new QHBoxLayout;
@@ -53,6 +59,9 @@ TxPanel::TxPanel(const QString& prefix, const QString& signLabel, WalletModel* w
     buttons->addWidget(cancelButton_);
     buttons->addWidget(confirmButton_);
     confirmLayout->addRow(buttons);
+    // Tab follows the buttons as they are drawn: Cancel, then Sign.
+    setTabOrder(password_, cancelButton_);
+    setTabOrder(cancelButton_, confirmButton_);
     confirmBox_->hide();
 
     txHash_ = new QLabel(this);
@@ -110,6 +119,28 @@ void TxPanel::review(const QString& summary, TxSubmitter::Request request) {
     summary_->setText(summary);
     confirmBox_->show();
     password_->setFocus();
+}
+
+void TxPanel::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Escape:
+            if (confirmBox_->isVisible() && !isBusy()) {
+                cancel();
+                event->accept();
+                return;
+            }
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (confirmBox_->isVisible()) {
+                event->accept();
+                return;
+            }
+            break;
+        default:
+            break;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void TxPanel::showMessage(const QString& text) {

@@ -12,6 +12,7 @@
 #include "ui/txsubmitter.h"
 
 class QGroupBox;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -41,6 +42,11 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // A one-line outcome for the window's status bar.
     void message(const QString& text);
+
+protected:
+    // Escape cancels the confirmation; Enter stays here (the password field signs, a focused
+    // button clicks) rather than reaching the page's form.
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void confirm();

@@ -31,6 +31,7 @@ VerifyPhrasePage::VerifyPhrasePage(QWidget* parent)
         auto* edit = new QLineEdit(this);
         edit->setObjectName(QStringLiteral("verifyWordEdit%1").arg(i + 1));
         edit->setMaxLength(16);  // the longest BIP-39 English word has 8 letters
+        edit->setAccessibleName(tr("Word to check"));
         label->setBuddy(edit);
         form->addRow(label, edit);
         labels_.append(label);
@@ -63,6 +64,8 @@ void VerifyPhrasePage::setMnemonic(std::shared_ptr<const SecureBytes> mnemonic) 
     std::sort(positions_.begin(), positions_.end());
     for (int i = 0; i < kFields; ++i) {
         labels_[i]->setText(tr("Word #%1:").arg(positions_[i] + 1));
+        edits_[i]->setAccessibleName(
+            tr("Word number %1 of your recovery phrase").arg(positions_[i] + 1));
         edits_[i]->setProperty("wordNumber", positions_[i] + 1);
     }
     updateFeedback();
