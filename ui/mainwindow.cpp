@@ -236,6 +236,14 @@ void MainWindow::createPages() {
         if (tray_ != nullptr && settings_->notifications())
             tray_->showMessage(tr("Allora"), text, QSystemTrayIcon::Information);
     });
+    // Staking rewards as they accrue (at most one notice per few minutes), unless turned off.
+    connect(overview_, &OverviewPage::rewardsEarned, this, [this](const Amount& amount) {
+        if (!settings_->rewardNotifications()) return;
+        const QString text = tr("Staking rewards: %1 more to claim on the Staking page.")
+                                 .arg(formatAllo(amount, true));
+        showMessage(text);
+        if (tray_ != nullptr) tray_->showMessage(tr("Allora"), text, QSystemTrayIcon::Information);
+    });
     pageList_->setCurrentRow(0);
 }
 

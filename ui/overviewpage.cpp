@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/emissionsqueries.h"
 #include "ui/guiutil.h"
 #include "ui/nodemodel.h"
 #include "ui/pageutil.h"
@@ -30,6 +31,7 @@ struct OverviewData {
     QString address;
     Result<AccountSnapshot> account = AccountSnapshot{};
     std::vector<TxRecord> recent;
+    Result<std::vector<Delegation>> delegations = std::vector<Delegation>{};
 };
 
 }  // namespace
@@ -94,10 +96,12 @@ OverviewPage::OverviewPage(WalletModel* wallet, NodeModel* node, QWidget* parent
     spendableLabel_ = addRow(tr("Spendable"), "spendableBalanceLabel", {});
     vestingLabel_ = addRow(tr("Vesting (locked)"), "vestingBalanceLabel", {});
     const QString later = tr("Shown once the staking and emissions queries are available");
-    addRow(tr("Delegated"), "delegatedBalanceLabel", later);
+    delegatedLabel_ = addRow(tr("Delegated"), "delegatedBalanceLabel",
+                             tr("Your stake delegated to topics' reputers (Staking page)"));
     addRow(tr("Staked as reputer"), "reputerStakeLabel", later);
     addRow(tr("Unbonding"), "unbondingBalanceLabel", later);
-    addRow(tr("Pending rewards"), "pendingRewardsLabel", later);
+    pendingRewardsLabel_ = addRow(tr("Pending rewards"), "pendingRewardsLabel",
+                                  tr("Rewards of your delegations, not claimed yet"));
     totalLabel_ = addRow(tr("Total"), "totalBalanceLabel", {});
     QFont bold = totalLabel_->font();
     bold.setBold(true);
@@ -158,6 +162,10 @@ OverviewPage::OverviewPage(WalletModel* wallet, NodeModel* node, QWidget* parent
     }
     connect(wallet_, &WalletModel::activeKeyChanged, this, [this] {
         snapshot_.reset();
+        delegated_.reset();
+        pendingRewards_.reset();
+        lastPending_.reset();
+        unreportedRewards_ = Amount();
         recent_->clear();
         updateAccount();
         refresh();
@@ -185,6 +193,8 @@ void OverviewPage::refresh() {
     auto api = node_ != nullptr ? node_->api() : nullptr;
     if (!key || !api) {
         snapshot_.reset();
+        delegated_.reset();
+        pendingRewards_.reset();
         showBalances();
         return;
     }
@@ -202,6 +212,7 @@ void OverviewPage::refresh() {
             d.account = readAccount(*api, address);
             if (auto page = readHistoryPage(*api, address, 0, 0, kRecentTxs))
                 for (const auto& e : *page) d.recent.push_back(readTxRecord(e, address));
+            d.delegations = readDelegations(*api, address);
             return d;
         },
         [this](OverviewData d) {
@@ -214,6 +225,7 @@ void OverviewPage::refresh() {
                         if (auto gained = d.account->total.sub(snapshot_->total))
                             Q_EMIT fundsReceived(*gained);
                     snapshot_ = *d.account;
+                    if (d.delegations) updateStaking(*d.delegations);
                     showBalances();
                 } else {
                     noteLabel_->setText(tr("Could not read the balances: %1")
@@ -233,8 +245,37 @@ void OverviewPage::refresh() {
         });
 }
 
+void OverviewPage::updateStaking(const std::vector<Delegation>& positions) {
+    Amount delegated, pending;
+    for (const Delegation& d : positions) {
+        auto a = delegated.add(d.amount);
+        auto r = pending.add(d.pendingReward);
+        if (!a || !r) return;  // beyond 2^256 uallo: keep what was shown
+        delegated = *a;
+        pending = *r;
+    }
+    // No position: nothing delegated, shown as "—" like the other stakes.
+    delegated_ = positions.empty() ? std::nullopt : std::optional<Amount>(delegated);
+    pendingRewards_ = positions.empty() ? std::nullopt : std::optional<Amount>(pending);
+    // Rewards that rose since the last read are new rewards (a claim or a removal lowers them).
+    if (lastPending_ && pending > *lastPending_)
+        if (auto gained = pending.sub(*lastPending_))
+            if (auto sum = unreportedRewards_.add(*gained)) unreportedRewards_ = *sum;
+    lastPending_ = pending;
+    if (unreportedRewards_.isZero()) return;
+    if (lastRewardsNotice_.isValid() && lastRewardsNotice_.elapsed() < rewardsInterval_.count())
+        return;
+    lastRewardsNotice_.start();
+    const Amount earned = unreportedRewards_;
+    unreportedRewards_ = Amount();
+    Q_EMIT rewardsEarned(earned);
+}
+
 void OverviewPage::showBalances() {
     const bool full = fullPrecision_->isChecked();
+    delegatedLabel_->setText(delegated_ ? formatAllo(*delegated_, full) : QStringLiteral("—"));
+    pendingRewardsLabel_->setText(pendingRewards_ ? formatAllo(*pendingRewards_, full)
+                                                  : QStringLiteral("—"));
     if (!snapshot_) {
         for (QLabel* l : {spendableLabel_, vestingLabel_, totalLabel_})
             l->setText(QStringLiteral("—"));

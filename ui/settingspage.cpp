@@ -41,9 +41,14 @@ SettingsPage::SettingsPage(QWidget* parent)
     autoLock_->setSpecialValueText(tr("Never"));
     autoLock_->setValue(kDefaultAutoLockMinutes);
     autoLock_->setAccessibleName(tr("Lock the wallet after minutes without use"));
-    notify_ = new QCheckBox(tr("Notify me of incoming funds"), this);
+    notify_ = new QCheckBox(tr("&Notify me of incoming funds"), this);
     notify_->setObjectName(QStringLiteral("settingsNotifyCheck"));
     notify_->setChecked(true);
+    notifyRewards_ = new QCheckBox(tr("Notify me of staking &rewards as they accrue"), this);
+    notifyRewards_->setObjectName(QStringLiteral("settingsNotifyRewardsCheck"));
+    notifyRewards_->setToolTip(
+        tr("The rewards of your delegations to reputers, at most one notice every few minutes"));
+    notifyRewards_->setChecked(true);
 
     auto* form = new QFormLayout;
     auto addRow = [&](const QString& label, QWidget* field) {
@@ -55,6 +60,7 @@ SettingsPage::SettingsPage(QWidget* parent)
     addRow(tr("&Amounts in:"), unit_);
     addRow(tr("&Lock after:"), autoLock_);
     form->addRow(QString(), notify_);
+    form->addRow(QString(), notifyRewards_);
     auto* box = new QWidget(this);
     box->setMaximumWidth(640);
     box->setLayout(form);
@@ -79,7 +85,8 @@ SettingsPage::SettingsPage(QWidget* parent)
         save();
         Q_EMIT autoLockChanged(minutes);
     });
-    connect(notify_, &QCheckBox::toggled, this, [this] { save(); });
+    for (QCheckBox* c : {notify_, notifyRewards_})
+        connect(c, &QCheckBox::toggled, this, [this] { save(); });
     // The saved theme and unit apply from the start; the system theme is Qt's default already.
     if (theme() != Theme::System || unit() != DisplayUnit::Allo) apply();
 }
@@ -100,6 +107,10 @@ bool SettingsPage::notifications() const {
     return notify_->isChecked();
 }
 
+bool SettingsPage::rewardNotifications() const {
+    return notifyRewards_->isChecked();
+}
+
 void SettingsPage::apply() {
     applyTheme(theme());
     setDisplayUnit(unit());
@@ -115,6 +126,7 @@ void SettingsPage::load() {
     autoLock_->setValue(
         s.value(QStringLiteral("wallet/autoLockMinutes"), kDefaultAutoLockMinutes).toInt());
     notify_->setChecked(s.value(QStringLiteral("ui/notifications"), true).toBool());
+    notifyRewards_->setChecked(s.value(QStringLiteral("ui/rewardNotifications"), true).toBool());
 }
 
 void SettingsPage::save() const {
@@ -124,6 +136,7 @@ void SettingsPage::save() const {
     s.setValue(QStringLiteral("ui/unit"), unit_->currentData());
     s.setValue(QStringLiteral("wallet/autoLockMinutes"), autoLock_->value());
     s.setValue(QStringLiteral("ui/notifications"), notify_->isChecked());
+    s.setValue(QStringLiteral("ui/rewardNotifications"), notifyRewards_->isChecked());
 }
 
 }  // namespace allora::ui
