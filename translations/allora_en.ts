@@ -36,6 +36,22 @@
         <source>Home directory of the wallet and node (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Benchmark: start the node with the validator password in FILE, print &quot;usable &lt;ms&gt;&quot; when the window shows the wallet&apos;s balances and &quot;running &lt;ms&gt;&quot; when the node runs, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --measure-start: quit SECONDS after both (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>allora::ui::AddressBookModel</name>
@@ -135,6 +151,348 @@
     </message>
 </context>
 <context>
+    <name>allora::ui::BuyInferencePage</name>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any amount in ALLO, e.g. 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay in ALLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay what you want: the payment is added to the topic&apos;s fee revenue. Revenue raises the topic&apos;s weight among all topics, and with it the share of each block&apos;s rewards that goes to its workers and reputers, so the topic draws more and better models. The network inference itself is public; your payment is what keeps it coming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign and pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid: included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contributors to the network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy an inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The topic&apos;s latest network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running: start it on the Overview page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the topics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction fee: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fee is known once the node reports its gas price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No topic exists yet: create one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue of topic %1: %2 · weight %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before your payment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network inference yet: the topic&apos;s first epoch has not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at block %2 (naive %3). Confidence band (2.28, 15.87, 50, 84.13, 97.72th percentiles): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (too few workers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a topic once the node has listed them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what you want to pay in ALLO, more than zero, e.g. 1 (at most 18 decimals). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay %1 to topic %2 (“%3”), adding it to the topic&apos;s revenue, with a transaction fee of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::CreateTopicPage</name>
+    <message>
+        <source> blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the topic predicts, e.g. “ETH price in 24 hours”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How reputers score a prediction against the truth; the reference reputers compute mse and mae.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground-truth lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p-norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regret alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values may be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merit sortition alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active inferer quantile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active forecaster quantile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active reputer quantile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Loss method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Epoch length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks between two rounds of inferences: each epoch opens a new prediction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ground-truth lag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks after an epoch until the truth is known and reputers score it (at least one epoch, at most 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submission window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks after an epoch opens during which workers may submit (at most one epoch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;p-norm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exponent of the weighting of regrets, 2.5 to 4.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regret &amp;alpha:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast regrets follow new losses: the EMA weight of the newest epoch, in (0, 1].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilo&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small positive value that keeps losses off zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merit sortition alpha:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The EMA weight of scores used to choose the active participants, 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active &amp;inferers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantile of inferers kept active each epoch, 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active forecas&amp;ters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantile of forecasters kept active each epoch, 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active rep&amp;uters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantile of reputers kept active each epoch, 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and &amp;create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic %1 created in block %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic is a question the network answers each epoch: workers predict, reputers score them once the truth is known, and the chain combines the predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what the topic predicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain would refuse this topic: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain would refuse this topic: the epoch must be at least %1 blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain would refuse this topic: the description and the loss method may be at most %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain accepts these values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cost is known once the node is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a topic costs %1 (the chain&apos;s topic fee, added to the topic&apos;s revenue) plus a transaction fee of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the node to report its fees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create topic “%1” (loss %2, epoch %3 blocks), paying the topic fee of %4 and a transaction fee of %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>allora::ui::FinishPage</name>
     <message>
         <source>Saving your key</source>
@@ -174,6 +532,18 @@
     </message>
     <message>
         <source>Go back to correct what is wrong, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try a local network: a one-computer network with demo topics and their workers, your account funded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a network (available once peer-to-peer networking is built)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -280,16 +650,16 @@ Go back and correct it.</source>
     </message>
     <message numerus="yes">
         <source>%n transaction(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transaction.</numerusform>
+            <numerusform>%n transactions.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transaction(s) so far; scroll down for older ones.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transaction so far; scroll down for older ones.</numerusform>
+            <numerusform>%n transactions so far; scroll down for older ones.</numerusform>
         </translation>
     </message>
     <message>
@@ -333,10 +703,6 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>This wallet uses the test keyring: keys are stored unencrypted, for development networks only. No password is needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -384,6 +750,10 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>Strength: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -569,6 +939,49 @@ Go back and correct it.</source>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy an inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Locked after %n minute without use.</numerusform>
+            <numerusform>Locked after %n minutes without use.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staking rewards: %1 more to claim on the Staking page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting: unlocking the keys. Meanwhile the pages show the chain as last committed (block %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>allora::ui::MnemonicView</name>
@@ -585,6 +998,144 @@ Go back and correct it.</source>
     <name>allora::ui::NodeModel</name>
     <message>
         <source>The node halted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::NodePage</name>
+    <message>
+        <source>Node log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last block:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mempool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network yet: create a local network on the Overview page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · moniker %2 · engine %3 · version %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (blocks %2 to %1 stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n second(s) ago)</source>
+        <translation>
+            <numerusform>%1 (%n second ago)</numerusform>
+            <numerusform>%1 (%n seconds ago)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no block yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s), %1</source>
+        <translation>
+            <numerusform>%n transaction, %1</numerusform>
+            <numerusform>%n transactions, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This node does not validate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · voting power %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1
+app   %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +1239,14 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>Vesting ends on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your stake delegated to topics&apos; reputers (Staking page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards of your delegations, not claimed yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,10 +1396,6 @@ Go back and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Fee:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Memo:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,23 +1404,7 @@ Go back and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password of the key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign and &amp;send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -961,6 +1500,612 @@ Go back and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sent: included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::SettingsPage</name>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALLO (1 ALLO = 10¹⁸ uallo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uallo (whole units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit of amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the wallet after minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify me of incoming funds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify me of staking &amp;rewards as they accrue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rewards of your delegations to reputers, at most one notice every few minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amounts in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locking forgets any password typed in this window; keys are never kept unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::StakingPage</name>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount in ALLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to delegate in ALLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delegate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your delegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claim rewards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and &amp;send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staking: included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eputer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegating adds your stake to a reputer&apos;s: it weighs their scores of the workers, and you earn a share of their rewards. Removing waits for the chain&apos;s delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running: start it on the Overview page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the staking state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · own %2 · delegated %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No topic exists yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic has no reputers to delegate to yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Transaction fee: %1 · removing stake takes %n block(s) (%2).</source>
+        <translation>
+            <numerusform>Transaction fee: %1 · removing stake takes %n block (%2).</numerusform>
+            <numerusform>Transaction fee: %1 · removing stake takes %n blocks (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 back at block %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a topic and one of its reputers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount to delegate in ALLO, more than zero. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delegate %1 to reputer %2 in topic %3, with a transaction fee of %4. Taking it back later waits %n block(s).</source>
+        <translation>
+            <numerusform>Delegate %1 to reputer %2 in topic %3, with a transaction fee of %4. Taking it back later waits %n block.</numerusform>
+            <numerusform>Delegate %1 to reputer %2 in topic %3, with a transaction fee of %4. Taking it back later waits %n blocks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claim %1 of rewards from reputer %2 in topic %3, with a transaction fee of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove your %1 from reputer %2 in topic %3. It comes back after %n block(s), %4; the transaction fee is %5.</source>
+        <translation>
+            <numerusform>Remove your %1 from reputer %2 in topic %3. It comes back after %n block, %4; the transaction fee is %5.</numerusform>
+            <numerusform>Remove your %1 from reputer %2 in topic %3. It comes back after %n blocks, %4; the transaction fee is %5.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TopicCharts</name>
+    <message>
+        <source>Network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of each inferer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regret of each inferer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;eights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Regrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence band (±1σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>naive inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block height of the epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TopicDetailWidget</name>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contributors to the latest network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest network inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants of the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a topic to see its workers, inferences and charts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss method %1 · epoch %2 blocks · ground-truth lag %3 blocks · submission window %4 blocks · p-norm %5 · regret α %6 · ε %7 · negative values %8 · weight %9 · stake %10 · revenue %11 · %12 · created by %13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (naive %2) at block %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No confidence band for this epoch (too few workers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence band (percentiles 2.28, 15.87, 50, 84.13, 97.72): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inferer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forecaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: the first epoch with inferences has not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s) charted</source>
+        <translation>
+            <numerusform>%n epoch charted</numerusform>
+            <numerusform>%n epochs charted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TopicListModel</name>
+    <message>
+        <source>Created by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch (blocks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TopicsPage</name>
+    <message>
+        <source>Search by id, description or loss method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Buy an inference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delegate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is not running: start it on the Overview page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the topics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TxPanel</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passw&amp;ord:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the next block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in a block yet; the history page shows it once it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included in block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed in block %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TxRecord</name>
+    <message>
+        <source>Paid topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staked on topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegated on topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to unstake %1 from topic %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to undelegate %1 from topic %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed rewards of topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created a topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as reputer on topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as worker on topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference for topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Losses for topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>allora::ui::TxSubmitter</name>
+    <message>
+        <source>The node is not running: start it on the Overview page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the transaction…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,30 +2135,6 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>The node refused the transaction: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transaction %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent; waiting for the next block…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in a block yet; the history page shows it once it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Included in block %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent: included in block %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed in block %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1080,6 +2201,14 @@ Go back and correct it.</source>
     </message>
     <message>
         <source>Word #%1 does not match your recovery phrase yet. Check what you wrote down, or go back to see the phrase again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word number %1 of your recovery phrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,9 +26,11 @@ Amount ualloOf(const google::protobuf::RepeatedPtrField<cosmos::base::v1beta1::C
     return sum;
 }
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("allora::ui::TxRecord", text);
-}
+// The words of a record, under the context lupdate files them in (a free tr() helper would hide
+// them from lupdate: tests/gui/test_translations).
+struct Words {
+    Q_DECLARE_TR_FUNCTIONS(allora::ui::TxRecord)
+};
 
 void addAmount(TxRecord& r, const Amount& a) {
     if (auto sum = r.amount.add(a)) r.amount = *sum;
@@ -58,27 +60,27 @@ bool readEmissionsMessage(const google::protobuf::Any& any, const std::string& s
         em::FundTopicRequest m;
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
-        r.action = tr("Paid topic %1").arg(m.topic_id());
+        r.action = Words::tr("Paid topic %1").arg(m.topic_id());
         addAmount(r, m.amount());
     } else if (type == "/emissions.v9.AddStakeRequest") {
         em::AddStakeRequest m;
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
-        r.action = tr("Staked on topic %1").arg(m.topic_id());
+        r.action = Words::tr("Staked on topic %1").arg(m.topic_id());
         addAmount(r, m.amount());
     } else if (type == "/emissions.v9.DelegateStakeRequest") {
         em::DelegateStakeRequest m;
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
         r.counterparty = QString::fromStdString(m.reputer());
-        r.action = tr("Delegated on topic %1").arg(m.topic_id());
+        r.action = Words::tr("Delegated on topic %1").arg(m.topic_id());
         addAmount(r, m.amount());
     } else if (type == "/emissions.v9.RemoveStakeRequest") {
         em::RemoveStakeRequest m;
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
         const Amount a = parsedAmount(m.amount());
-        r.action = tr("Asked to unstake %1 from topic %2")
+        r.action = Words::tr("Asked to unstake %1 from topic %2")
                        .arg(QString::fromStdString(a.format()))
                        .arg(m.topic_id());
     } else if (type == "/emissions.v9.RemoveDelegateStakeRequest") {
@@ -87,7 +89,7 @@ bool readEmissionsMessage(const google::protobuf::Any& any, const std::string& s
         r.topicId = m.topic_id();
         r.counterparty = QString::fromStdString(m.reputer());
         const Amount a = parsedAmount(m.amount());
-        r.action = tr("Asked to undelegate %1 from topic %2")
+        r.action = Words::tr("Asked to undelegate %1 from topic %2")
                        .arg(QString::fromStdString(a.format()))
                        .arg(m.topic_id());
     } else if (type == "/emissions.v9.RewardDelegateStakeRequest") {
@@ -95,7 +97,7 @@ bool readEmissionsMessage(const google::protobuf::Any& any, const std::string& s
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
         r.counterparty = QString::fromStdString(m.reputer());
-        r.action = tr("Claimed rewards of topic %1").arg(m.topic_id());
+        r.action = Words::tr("Claimed rewards of topic %1").arg(m.topic_id());
         r.incoming = true;
         // What came in: the transfers to this address the claim made.
         for (const auto& e : result.events()) {
@@ -110,23 +112,23 @@ bool readEmissionsMessage(const google::protobuf::Any& any, const std::string& s
     } else if (type == "/emissions.v9.CreateNewTopicRequest") {
         em::CreateNewTopicRequest m;
         if (!m.ParseFromString(any.value()) || m.creator() != self) return false;
-        r.action = tr("Created a topic");
+        r.action = Words::tr("Created a topic");
     } else if (type == "/emissions.v9.RegisterRequest") {
         em::RegisterRequest m;
         if (!parse(m)) return false;
         r.topicId = m.topic_id();
-        r.action = m.is_reputer() ? tr("Registered as reputer on topic %1").arg(m.topic_id())
-                                  : tr("Registered as worker on topic %1").arg(m.topic_id());
+        r.action = m.is_reputer() ? Words::tr("Registered as reputer on topic %1").arg(m.topic_id())
+                                  : Words::tr("Registered as worker on topic %1").arg(m.topic_id());
     } else if (type == "/emissions.v9.InsertWorkerPayloadRequest") {
         em::InsertWorkerPayloadRequest m;
         if (!parse(m)) return false;
         r.topicId = m.worker_data_bundle().topic_id();
-        r.action = tr("Inference for topic %1").arg(r.topicId);
+        r.action = Words::tr("Inference for topic %1").arg(r.topicId);
     } else if (type == "/emissions.v9.InsertReputerPayloadRequest") {
         em::InsertReputerPayloadRequest m;
         if (!parse(m)) return false;
         r.topicId = m.reputer_value_bundle().value_bundle().topic_id();
-        r.action = tr("Losses for topic %1").arg(r.topicId);
+        r.action = Words::tr("Losses for topic %1").arg(r.topicId);
     } else {
         return false;
     }
