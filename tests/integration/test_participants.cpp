@@ -6,7 +6,10 @@
 // worker took part; the network inference's mean log-loss is below every reference worker's but
 // the best one's (issue 5); and the latest weights are ordered by the workers' recent losses (the
 // last 20 epochs): the best recent worker weighs more than the median weight and than the worst,
-// and the rank correlation is negative (printed).
+// and the rank correlation is negative (printed). Token accounting holds over the whole run, both
+// lives of the node, from genesis to the last block (tests/integration/token_ledger.h): every
+// balance moved only by events, the supply grew by exactly what the mint minted, and minted + paid
+// in = paid out + held in module accounts.
 //
 // Issue 5's other half, the network below the naive inference, is printed with its margin, not
 // asserted: it holds on the S&P 500 (devnet runs +0.03 to +0.06), but on the temperature it is
@@ -23,17 +26,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "allora/emissions/v9/query.pb.h"
+#include "node/chain/genesis.h"
 #include "node/node.h"
 #include "node/node_setup.h"
 #include "node/participants/chain_client.h"
 #include "node/participants/devnet_participants.h"
 #include "node/participants/participant_keys.h"
 #include "node/validator_key.h"
+#include "tests/integration/token_ledger.h"
 
 using namespace allora;
 using namespace allora::participants;
@@ -78,9 +86,25 @@ std::map<int64_t, pb::ValueBundle> lossBundles(ChainClient& chain, uint64_t topi
     return out;
 }
 
+// The accounts the genesis funded (the participants' keys, the validator, the wallet funded).
+std::set<std::string> genesisAddresses(const std::filesystem::path& home) {
+    std::ifstream in(node::NodeHome{home}.genesisFile());
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto genesis = node::Genesis::fromJson(json);
+    if (!genesis) qFatal("genesis: %s", genesis.message().c_str());
+    std::set<std::string> out;
+    for (const auto& b : genesis->balances) out.insert(b.address);
+    return out;
+}
+
 struct RunningDevnet {
     std::unique_ptr<node::Node> node;
     std::unique_ptr<DevnetParticipants> participants;
+    // Token accounting: every committed block of every life of the node goes to the ledger; the
+    // chain's balances at genesis are read before the first start.
+    tokenledger::Ledger* ledger = nullptr;
+    std::optional<tokenledger::Snapshot> genesis;
+    std::unique_ptr<node::consensus::Subscription> subscription;
     std::ostringstream logText;
     std::mutex logMutex;
 
@@ -104,6 +128,14 @@ struct RunningDevnet {
         auto n = node::Node::open(std::move(options));
         QVERIFY2(n.ok(), n ? "" : n.message().c_str());
         node = std::move(*n);
+        if (ledger) {
+            if (!genesis) {
+                ChainClient chain(*node);
+                genesis = tokenledger::snapshot(chain, genesisAddresses(home));
+            }
+            subscription = node->engine().subscribeBlocks(
+                [l = ledger](const node::consensus::CommittedBlock& b) { l->onBlock(b); });
+        }
         QVERIFY(node->start().ok());
         auto p = DevnetParticipants::start(
             *node, home, password(),
@@ -121,6 +153,7 @@ struct RunningDevnet {
         if (participants) participants->stop();
         participants.reset();
         if (node) node->stop();
+        subscription.reset();  // after the engine stopped: the last block is heard too
         node.reset();
     }
     std::string log() {
@@ -186,7 +219,9 @@ private Q_SLOTS:
         QVERIFY(!unlockParticipantKeys(home, SecureBytes(asBytes(std::string_view("wrong-pass"))))
                      .ok());
 
+        tokenledger::Ledger ledger;  // outlives the devnet, whose subscriptions write to it
         RunningDevnet devnet;
+        devnet.ledger = &ledger;
         devnet.open(home);
         if (QTest::currentTestFailed()) return;
 
@@ -295,6 +330,31 @@ private Q_SLOTS:
         // ALLORA_TEST_LOG=1: the participants' log (every epoch's network inference), for study.
         if (qEnvironmentVariableIsSet("ALLORA_TEST_LOG")) qInfo("%s", devnet.log().c_str());
         const RunnerStats stats = devnet.participants->runner().stats();
+
+        // Token accounting over the whole run, both lives of the node, from genesis to the last
+        // block: every balance moved only by events, the supply grew by exactly what the mint
+        // minted, and minted = rewards paid + held in module accounts (token_ledger.h).
+        devnet.participants->stop();
+        devnet.node->stop();  // no block after this: the snapshot and the ledger agree
+        {
+            ChainClient chain(*devnet.node);
+            std::set<std::string> all = genesisAddresses(home);
+            {
+                std::lock_guard lock(ledger.mu);
+                all.insert(ledger.addresses.begin(), ledger.addresses.end());
+            }
+            const tokenledger::Snapshot end = tokenledger::snapshot(chain, all);
+            std::string report;
+            const std::string broken =
+                tokenledger::checkConservation(ledger, *devnet.genesis, end, &report);
+            qInfo("tokens: %s", report.c_str());
+            QVERIFY2(broken.empty(), broken.c_str());
+            std::lock_guard lock(ledger.mu);
+            QCOMPARE(ledger.firstHeight, uint64_t(1));
+            QCOMPARE(ledger.height, devnet.node->status().latestHeight);
+            QVERIFY2(!end.minted.isZero(), "the mint minted nothing");
+            QVERIFY2(!ledger.rewardsPaid.isZero(), "no reward was paid");
+        }
         devnet.close();
         qInfo(
             "%.1f s for %zu epochs of 3 topics (block time %lld ms); after the restart: %llu "
