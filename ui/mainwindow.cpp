@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -250,11 +251,16 @@ void MainWindow::createPages() {
 void MainWindow::addPage(const QString& id, const QString& title, QWidget* page) {
     auto* item = new QListWidgetItem(title, pageList_);
     item->setData(Qt::UserRole, id);
-    item->setSizeHint(QSize(0, 36));
+    // Sized by the font, so a large system font neither clips a title nor crowds the rows.
+    const QFontMetrics metrics(pageList_->font());
+    item->setSizeHint(QSize(0, metrics.height() * 2));
+    const int wanted = metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 4;
+    if (wanted > pageList_->minimumWidth()) pageList_->setFixedWidth(wanted);
     page->setProperty("pageId", id);
     page->setAccessibleName(title);
     // Pages scroll rather than squeeze when the window is small.
     auto* scroll = new QScrollArea(pages_);
+    scroll->setAccessibleName(title);  // it takes a Tab stop of its own (keyboard scrolling)
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
