@@ -14,3 +14,13 @@ if(TARGET allora-qt AND TARGET allora_ui)
   add_test(NAME bench_gui COMMAND bench_gui --qt $<TARGET_FILE:allora-qt>)
   set_tests_properties(bench_gui PROPERTIES LABELS "bench;gui" TIMEOUT 240)
 endif()
+
+# bench_charts: the topic page's charts with 64 workers x 1,000 epochs, updated one closing epoch
+# at a time and painted at 1280x800 (tests/bench/bench_charts.cpp); printed, not asserted.
+if(TARGET allora_ui)
+  add_executable(bench_charts ${CMAKE_CURRENT_LIST_DIR}/bench_charts.cpp)
+  target_link_libraries(bench_charts PRIVATE allora_ui Qt6::Widgets)
+  set_target_properties(bench_charts PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  add_test(NAME bench_charts COMMAND bench_charts)
+  set_tests_properties(bench_charts PROPERTIES LABELS "bench;gui" TIMEOUT 240)
+endif()
