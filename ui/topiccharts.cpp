@@ -4,11 +4,13 @@
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
+#include <QShowEvent>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -24,12 +26,38 @@ constexpr double kBandHigh = 84.13;
 // With more inferers than this a legend would hide the chart: the series keep their names (shown
 // on hover) but the legend is turned off.
 constexpr int kMaxLegendEntries = 12;
+// A worker's series keeps at most this many points: over more epochs, each bucket of epochs is
+// drawn as its lowest and highest value (in epoch order), so a spike stays visible while QtCharts,
+// which recomputes a series' whole geometry on every change, has a quarter of the points to lay
+// out (tests/bench/bench_charts.cpp: 64 workers x 1,000 epochs).
+constexpr int kMaxWorkerPoints = 240;
+
+// `points` (in x order) cut down to at most kMaxWorkerPoints by min/max buckets.
+QList<QPointF> decimated(const QList<QPointF>& points) {
+    if (points.size() <= kMaxWorkerPoints) return points;
+    const int buckets = kMaxWorkerPoints / 2;
+    const qsizetype n = points.size();
+    QList<QPointF> out;
+    out.reserve(kMaxWorkerPoints);
+    for (int b = 0; b < buckets; ++b) {
+        const qsizetype begin = n * b / buckets, end = n * (b + 1) / buckets;
+        if (begin >= end) continue;
+        qsizetype lo = begin, hi = begin;
+        for (qsizetype i = begin + 1; i < end; ++i) {
+            if (points[i].y() < points[lo].y()) lo = i;
+            if (points[i].y() > points[hi].y()) hi = i;
+        }
+        out.append(points[std::min(lo, hi)]);
+        if (lo != hi) out.append(points[std::max(lo, hi)]);
+    }
+    return out;
+}
 
 bool number(const std::string& text, double& out) {
     if (text.empty()) return false;
-    bool ok = false;
-    out = QString::fromStdString(text).toDouble(&ok);
-    return ok && std::isfinite(out);
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && std::isfinite(out);
 }
 
 // The value at `percentile` in the record's confidence interval, when reported.
@@ -67,6 +95,7 @@ TopicCharts::TopicCharts(QWidget* parent) : QWidget(parent) {
     tabs_->addTab(weights_.view, tr("W&eights"));
     tabs_->addTab(regrets_.view, tr("&Regrets"));
     tabs_->tabBar()->setAccessibleName(tr("Charts"));
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { redrawVisible(); });
 
     QChart* chart = inference_.view->chart();
     bandLow_ = new QLineSeries(this);
@@ -90,6 +119,11 @@ TopicCharts::TopicCharts(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tabs_);
     applyPalette();
+}
+
+void TopicCharts::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    redrawVisible();
 }
 
 void TopicCharts::changeEvent(QEvent* event) {
@@ -176,6 +210,24 @@ void TopicCharts::fit(Chart& chart, double minX, double maxX, double minY, doubl
 }
 
 void TopicCharts::redraw() {
+    for (bool& s : stale_) s = true;
+    redrawVisible();
+}
+
+void TopicCharts::redrawVisible() {
+    if (!isVisible()) return;  // showEvent draws what is stale
+    const int shown = tabs_->currentIndex();
+    if (shown < 0 || shown > 2 || !stale_[shown]) return;
+    stale_[shown] = false;
+    if (shown == 0)
+        redrawInference();
+    else if (shown == 1)
+        redrawWorkers(weights_, weightSeries_, true);
+    else
+        redrawWorkers(regrets_, regretSeries_, false);
+}
+
+void TopicCharts::redrawInference() {
     QList<QPointF> net, naive, low, high;
     net.reserve(static_cast<int>(records_.size()));
     Range y;
@@ -205,21 +257,23 @@ void TopicCharts::redraw() {
     const double minX = records_.empty() ? 0 : static_cast<double>(records_.begin()->first);
     const double maxX = records_.empty() ? 1 : static_cast<double>(records_.rbegin()->first);
     fit(inference_, minX, maxX, y.lo, y.hi);
-    redrawWorkers(weights_, weightSeries_, true);
-    redrawWorkers(regrets_, regretSeries_, false);
 }
 
 void TopicCharts::redrawWorkers(Chart& chart, QHash<QString, QLineSeries*>& series, bool weights) {
-    QHash<QString, QList<QPointF>> points;
+    // Keyed by the chain's address text: one QString per worker, not one per point.
+    std::map<std::string, QList<QPointF>> byWorker;
     Range y;
     for (const auto& [height, r] : records_) {
         for (const auto& w : r.inferers()) {
             double v = 0;
             if (!number(weights ? w.weight() : w.regret(), v)) continue;
-            points[QString::fromStdString(w.worker())].append({static_cast<double>(height), v});
+            byWorker[w.worker()].append({static_cast<double>(height), v});
             y.add(v);
         }
     }
+    QHash<QString, QList<QPointF>> points;
+    for (auto& [worker, list] : byWorker)
+        points.insert(QString::fromStdString(worker), decimated(list));
     // Workers that left the window lose their series; new ones get one, named by short address.
     for (auto it = series.begin(); it != series.end();) {
         if (points.contains(it.key())) {
@@ -244,6 +298,8 @@ void TopicCharts::redrawWorkers(Chart& chart, QHash<QString, QLineSeries*>& seri
         s->replace(points.value(worker));
     }
     chart.view->chart()->legend()->setVisible(series.size() <= kMaxLegendEntries);
+    // Dozens of crossing lines gain nothing from antialiasing but cost most of the paint.
+    chart.view->setRenderHint(QPainter::Antialiasing, series.size() <= kMaxLegendEntries);
     const double minX = records_.empty() ? 0 : static_cast<double>(records_.begin()->first);
     const double maxX = records_.empty() ? 1 : static_cast<double>(records_.rbegin()->first);
     if (weights && !y.empty()) y.add(0);

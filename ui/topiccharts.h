@@ -38,7 +38,8 @@ public:
     void addRecords(const std::vector<::emissions::v9::TopicEpochRecord>& records);
     void clear();
     size_t epochCount() const { return records_.size(); }
-    // The points of the weights chart's series (one per inferer), for tests and figures.
+    // The points of the weights chart's series (one per inferer), for tests and figures: as last
+    // drawn (a chart is redrawn when it is shown, see redraw()).
     int weightSeriesCount() const;
     int weightPointCount() const;
     // The newest block height charted (0 when empty).
@@ -46,6 +47,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Chart {
@@ -56,7 +58,12 @@ private:
     Chart makeChart(const QString& title, const char* objectName, const QString& yTitle);
     // Chart backgrounds, titles, labels and grid from the palette (again when it changes).
     void applyPalette();
+    // Marks every chart stale and redraws the one on screen; the others are redrawn when their
+    // tab is shown (with 64 inferers a worker chart is 64 series, and QtCharts recomputes each
+    // series' whole geometry on any change).
     void redraw();
+    void redrawVisible();
+    void redrawInference();
     void redrawWorkers(Chart& chart, QHash<QString, QLineSeries*>& series, bool weights);
     static void fit(Chart& chart, double minX, double maxX, double minY, double maxY);
 
@@ -72,6 +79,7 @@ private:
     QHash<QString, QLineSeries*> weightSeries_;
     QHash<QString, QLineSeries*> regretSeries_;
     std::map<int64_t, ::emissions::v9::TopicEpochRecord> records_;
+    bool stale_[3] = {false, false, false};  // inference, weights, regrets: not redrawn since
 };
 
 }  // namespace allora::ui

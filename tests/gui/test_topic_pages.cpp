@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -149,6 +150,15 @@ private Q_SLOTS:
         page->showTopic(1);
         QTRY_COMPARE_WITH_TIMEOUT(page->detail()->topicId(), uint64_t{1}, kNodeTimeoutMs);
         TopicCharts* charts = page->detail()->charts();
+        // The weights chart on screen (a chart is drawn while it is shown): the topic's Charts
+        // tab, then its Weights tab.
+        auto* topicTabs = page->detail()->findChild<QTabWidget*>(QStringLiteral("topicTabs"));
+        QVERIFY(topicTabs);
+        topicTabs->setCurrentWidget(charts);
+        auto* tabs = charts->findChild<QTabWidget*>(QStringLiteral("topicChartTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(1);
+        QVERIFY(charts->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(charts->weightPointCount() > 0, kNodeTimeoutMs);
         const int before = charts->weightPointCount();
         const int64_t newest = charts->newestHeight();
