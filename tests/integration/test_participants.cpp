@@ -42,6 +42,7 @@
 #include "node/participants/participant_keys.h"
 #include "node/validator_key.h"
 #include "tests/integration/token_ledger.h"
+#include "tests/unit/participants_replay.h"
 
 using namespace allora;
 using namespace allora::participants;
@@ -186,22 +187,6 @@ std::map<uint64_t, std::map<int64_t, pb::ValueBundle>> waitForEpochs(RunningDevn
     return out;
 }
 
-double spearman(const std::vector<double>& a, const std::vector<double>& b) {
-    auto ranks = [](const std::vector<double>& v) {
-        std::vector<size_t> idx(v.size());
-        std::iota(idx.begin(), idx.end(), 0);
-        std::sort(idx.begin(), idx.end(), [&](size_t i, size_t j) { return v[i] < v[j]; });
-        std::vector<double> r(v.size());
-        for (size_t k = 0; k < idx.size(); ++k) r[idx[k]] = static_cast<double>(k);
-        return r;
-    };
-    const auto ra = ranks(a), rb = ranks(b);
-    const double n = static_cast<double>(a.size());
-    double d2 = 0;
-    for (size_t i = 0; i < a.size(); ++i) d2 += (ra[i] - rb[i]) * (ra[i] - rb[i]);
-    return 1 - 6 * d2 / (n * (n * n - 1));
-}
-
 }  // namespace
 
 class TestParticipants : public QObject {
@@ -313,7 +298,7 @@ private Q_SLOTS:
                 weights << models[i] << " loss " << recentLoss.back() << " weight " << weight.back()
                         << "; ";
             }
-            const double rho = spearman(recentLoss, weight);
+            const double rho = replay::spearman(recentLoss, weight);
             weights << "rank correlation " << rho;
             qInfo("topic %llu: %s", static_cast<unsigned long long>(id), weights.str().c_str());
             const size_t bestRecent =
