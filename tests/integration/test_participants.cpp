@@ -18,8 +18,9 @@
 // gives -0.057 to +0.05), so asserting it would make a test that fails at random or always.
 //
 // The 100 epochs are the last 100 whose synthesis weighed its inputs: the first epochs of a topic,
-// synthesized before any network loss existed, have no weights and a naive inference of 0 by the
-// chain's rule (PROTOCOL.md §6, "no previous network loss"), a placeholder, not a prediction.
+// synthesized before any network loss existed, have no weights, and the chain writes 0 as their
+// naive inference (PROTOCOL.md §6, "no previous network loss"): a value that predicts nothing, so
+// comparing against it would flatter the network.
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
