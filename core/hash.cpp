@@ -71,6 +71,15 @@ Hash512 sha512(ByteSpan data) {
     return out;
 }
 
+Hash256 blake2b256(ByteSpan data) {
+    initCrypto();
+    Hash256 out;
+    // Fails only for an output or key length out of range, which these are not.
+    if (crypto_generichash(out.data(), out.size(), data.data(), data.size(), nullptr, 0) != 0)
+        std::abort();
+    return out;
+}
+
 Hash160 ripemd160(ByteSpan data) {
     // libsodium has no RIPEMD-160. In OpenSSL 3 it lives in the default provider (and the legacy
     // one).

@@ -1,6 +1,6 @@
 // Hash functions and key derivation used by the wallet and the node.
-// SHA-2 and HMAC come from libsodium; RIPEMD-160 and PBKDF2 from OpenSSL's libcrypto (libsodium
-// has neither). All are deterministic and safe to use in consensus code.
+// SHA-2, HMAC and BLAKE2b come from libsodium; RIPEMD-160 and PBKDF2 from OpenSSL's libcrypto
+// (libsodium has neither). All are deterministic and safe to use in consensus code.
 #pragma once
 
 #include <array>
@@ -19,6 +19,12 @@ Hash512 sha512(ByteSpan data);
 Hash160 ripemd160(ByteSpan data);
 Hash512 hmacSha512(ByteSpan key, ByteSpan data);
 Hash256 hmacSha256(ByteSpan key, ByteSpan data);
+
+// BLAKE2b with a 32-byte output and no key (RFC 7693; libsodium's crypto_generichash). Not a
+// truncated BLAKE2b-512: the output length is part of BLAKE2b's parameter block. An input of up to
+// 128 bytes takes one compression, where SHA-256 takes one per 64 bytes; the state tree
+// (node/state/merkle_tree.h) hashes with it.
+Hash256 blake2b256(ByteSpan data);
 
 // PBKDF2-HMAC-SHA512 (as BIP-39 uses it). The output is a secret, so it is SecureBytes.
 SecureBytes pbkdf2HmacSha512(ByteSpan password, ByteSpan salt, uint32_t iterations, size_t outLen);

@@ -7,6 +7,10 @@
 //   seeds in
 //                      tests/vectors (BIP-39's seed is exactly PBKDF2-HMAC-SHA512, 2048 rounds).
 //   hash160:           cosmjs test accounts: the address's bech32 payload is hash160(pubkey).
+//   BLAKE2b-256:       RFC 7693 publishes only BLAKE2b-512 vectors, and a 256-bit BLAKE2b is not
+//                      their truncation; the values here were computed twice, independently of
+//                      libsodium, and agree: Python's hashlib.blake2b(data, digest_size=32) and
+//                      GNU coreutils' `b2sum -l 256`.
 #include <QtTest/QtTest>
 
 #include <cstring>
@@ -73,6 +77,8 @@ private Q_SLOTS:
     void pbkdf2Bip39Seeds();
     void hash160CosmjsPubkey();
     void hash160CosmjsVectorFile();
+    void blake2b256Vectors_data();
+    void blake2b256Vectors();
 };
 
 void TestHash::sha256Vectors_data() {
@@ -354,6 +360,50 @@ void TestHash::hash160CosmjsVectorFile() {
         ++checked;
     }
     QCOMPARE(checked, 2);
+}
+
+// Bytes 0, 1, 2, ... (mod 256): `n` of them.
+QByteArray countingBytes(int n) {
+    QByteArray out(n, 0);
+    for (int i = 0; i < n; ++i) out[i] = static_cast<char>(i % 256);
+    return out;
+}
+
+void TestHash::blake2b256Vectors_data() {
+    // Generated with, for each message m:
+    //   python3 -c "import hashlib; print(hashlib.blake2b(m, digest_size=32).hexdigest())"
+    //   printf ... | b2sum -l 256
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QByteArray>("digest");
+    QTest::newRow("empty")
+        << QByteArray()
+        << QByteArray("0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+    QTest::newRow("abc") << QByteArray("abc")
+                         << QByteArray(
+                                "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+    // 65 bytes: the size of a state-tree node's input (a tag and two hashes).
+    QTest::newRow("65 bytes")
+        << countingBytes(65)
+        << QByteArray("84c04ab082c8ae24206561f77397704b627892089a05887a2a1996472bcfe15d");
+    // One full block, and one byte past it (two compressions).
+    QTest::newRow("128 bytes")
+        << countingBytes(128)
+        << QByteArray("c3582f71ebb2be66fa5dd750f80baae97554f3b015663c8be377cfcb2488c1d1");
+    QTest::newRow("129 bytes")
+        << countingBytes(129)
+        << QByteArray("f7f3c46ba2564ff4c4c162da1f5b605f9f1c4aa6a20652a9f9a337c1a2f5b9c9");
+    QTest::newRow("256 bytes")
+        << countingBytes(256)
+        << QByteArray("39a7eb9fedc19aabc83425c6755dd90e6f9d0c804964a1f4aaeea3b9fb599835");
+    QTest::newRow("million a")
+        << millionA()
+        << QByteArray("0741850f36cba4259628355d1073e24ddb9ca0e1bfac36fd39ae5dc2101e23a4");
+}
+
+void TestHash::blake2b256Vectors() {
+    QFETCH(QByteArray, message);
+    QFETCH(QByteArray, digest);
+    QCOMPARE(hexOf(allora::blake2b256(bytesOf(message))), digest);
 }
 
 QTEST_APPLESS_MAIN(TestHash)
