@@ -13,10 +13,18 @@ Hash256 hashTagged(uint8_t tag, const Hash256& a, const Hash256& b) {
     buffer[0] = tag;
     std::memcpy(buffer.data() + 1, a.data(), a.size());
     std::memcpy(buffer.data() + 33, b.data(), b.size());
-    return sha256(buffer);
+    return blake2b256(buffer);  // 65 bytes: one BLAKE2b compression
 }
 
 }  // namespace
+
+Hash256 keyHash(ByteSpan key) {
+    return blake2b256(key);
+}
+
+Hash256 valueHash(ByteSpan value) {
+    return blake2b256(value);
+}
 
 unsigned commonPrefixBits(const Hash256& a, const Hash256& b) {
     for (unsigned i = 0; i < 32; ++i) {

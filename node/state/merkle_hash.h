@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
+#include "core/bytes.h"
 #include "core/hash.h"
 
 namespace allora::node::merkle {
@@ -11,6 +13,16 @@ namespace allora::node::merkle {
 inline constexpr uint8_t kLeafPrefix = 0x00;
 inline constexpr uint8_t kInternalPrefix = 0x01;
 inline constexpr unsigned kPathBits = 256;
+
+// The name of the tree's hash function, recorded with the tree (merkle_tree.h, "Hash scheme") so
+// that a tree hashed otherwise (SHA-256, before this build) is refused instead of extended.
+inline constexpr std::string_view kHashScheme = "blake2b-256";
+
+// K = BLAKE2b-256(key): a state entry's path.
+Hash256 keyHash(ByteSpan key);
+
+// V = BLAKE2b-256(value).
+Hash256 valueHash(ByteSpan value);
 
 // The hash of an empty subtree, and so the root of the empty tree.
 inline constexpr Hash256 kEmptyHash{};
@@ -27,10 +39,10 @@ unsigned commonPrefixBits(const Hash256& a, const Hash256& b);
 // `path` with every bit from `bits` on cleared: the canonical name of a prefix.
 Hash256 maskPath(const Hash256& path, unsigned bits);
 
-// SHA-256(0x00 || keyHash || valueHash)
+// BLAKE2b-256(0x00 || keyHash || valueHash)
 Hash256 leafHash(const Hash256& keyHash, const Hash256& valueHash);
 
-// SHA-256(0x01 || left || right)
+// BLAKE2b-256(0x01 || left || right)
 Hash256 internalHash(const Hash256& left, const Hash256& right);
 
 // The hash at depth `to` of a subtree whose only non-empty part is the node with hash `hash` at

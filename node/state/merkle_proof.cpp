@@ -89,8 +89,8 @@ bool verifyMerkleProofHashed(const Hash256& root, const Hash256& keyHash,
 bool verifyMerkleProof(const Hash256& root, ByteSpan key, std::optional<ByteSpan> value,
                        const MerkleProof& proof) {
     std::optional<Hash256> valueHash;
-    if (value) valueHash = sha256(*value);
-    return verifyMerkleProofHashed(root, sha256(key), valueHash, proof);
+    if (value) valueHash = merkle::valueHash(*value);
+    return verifyMerkleProofHashed(root, merkle::keyHash(key), valueHash, proof);
 }
 
 }  // namespace allora::node

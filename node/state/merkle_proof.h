@@ -1,5 +1,6 @@
 // A proof that a key has a given value in the state (inclusion) or has none (exclusion), checked
-// against an app hash alone. The tree and the hashing it verifies are specified in merkle_tree.h.
+// against an app hash alone. The tree and the hashing it verifies (BLAKE2b-256 throughout) are
+// specified in merkle_tree.h.
 //
 // Wire encoding (encode/decode), so that other implementations can check our proofs:
 //   byte 0        flags: bit 0 set = a leaf follows the siblings; other bits must be zero
@@ -39,12 +40,12 @@ struct MerkleProof {
     static Result<MerkleProof> decode(ByteSpan data);
 };
 
-// Checks `proof` for SHA-256(key) against `root`. With a value: an inclusion proof that the key
+// Checks `proof` for BLAKE2b-256(key) against `root`. With a value: an inclusion proof that the key
 // maps to exactly that value. Without (std::nullopt): an exclusion proof that the key is absent.
 bool verifyMerkleProof(const Hash256& root, ByteSpan key, std::optional<ByteSpan> value,
                        const MerkleProof& proof);
 
-// The same on pre-hashed inputs: keyHash = SHA-256(key), valueHash = SHA-256(value).
+// The same on pre-hashed inputs: keyHash = BLAKE2b-256(key), valueHash = BLAKE2b-256(value).
 bool verifyMerkleProofHashed(const Hash256& root, const Hash256& keyHash,
                              const std::optional<Hash256>& valueHash, const MerkleProof& proof);
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <cassert>
 #include <cstring>
+#include <string>
+#include <utility>
 
 #include "core/encoding.h"
 #include "node/state/merkle_hash.h"
@@ -26,6 +28,10 @@ CREATE TABLE IF NOT EXISTS state_smt_root (
   id   INTEGER PRIMARY KEY CHECK (id = 0),
   node BLOB NOT NULL,                  -- the root's node ref
   hash BLOB NOT NULL                   -- the root hash: the app hash
+);
+CREATE TABLE IF NOT EXISTS state_smt_scheme (
+  id   INTEGER PRIMARY KEY CHECK (id = 0),
+  name TEXT NOT NULL                   -- the tree's hash function (merkle::kHashScheme)
 );
 )sql";
 
@@ -53,6 +59,45 @@ private:
 
 Error corrupt(const std::string& what) {
     return makeError(ErrorCode::Corrupt, "state Merkle tree: " + what);
+}
+
+// The name recorded in state_smt_scheme, or nullopt without one.
+Result<std::optional<std::string>> recordedScheme(Database& db) {
+    auto select = db.prepare("SELECT name FROM state_smt_scheme WHERE id = 0");
+    if (!select) return select.error();
+    auto row = select->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>(select->columnText(0));
+}
+
+// Records this build's hash scheme in a tree that has none yet, and refuses a tree hashed with
+// another function (merkle_tree.h, "Hash scheme").
+Status checkHashScheme(Database& db) {
+    auto recorded = recordedScheme(db);
+    if (!recorded) return recorded.error();
+    if (!*recorded) {
+        // Only a tree that was never written is new: a root row without a scheme was written by a
+        // build that hashed with SHA-256. One statement, so that two connections opening the same
+        // new file cannot both decide.
+        auto insert = db.prepare(
+            "INSERT OR IGNORE INTO state_smt_scheme (id, name) SELECT 0, ?1 "
+            "WHERE NOT EXISTS (SELECT 1 FROM state_smt_root)");
+        if (!insert) return insert.error();
+        if (auto s = insert->bind(1, merkle::kHashScheme); !s) return s;
+        if (auto s = insert->run(); !s) return s;
+        recorded = recordedScheme(db);
+        if (!recorded) return recorded.error();
+    }
+    if (*recorded && **recorded == merkle::kHashScheme) return {};
+    const std::string what = *recorded
+                                 ? "hashes with " + **recorded
+                                 : "was written by an earlier build, which hashed it with SHA-256";
+    std::string message = "state Merkle tree: this database's state tree " + what;
+    message += "; this build hashes with " + std::string(merkle::kHashScheme);
+    message += ", so the recorded app hashes would not match. Delete the node's database (the ";
+    message += "home's data directory) and start again from genesis";
+    return makeError(ErrorCode::Unsupported, std::move(message));
 }
 
 // Orders updates by key hash, which is also the order of their paths bit by bit.
@@ -152,6 +197,7 @@ Encoded branchId(const Ref& ref) {
 
 Result<MerkleTree> MerkleTree::open(Database& db) {
     if (auto s = db.exec(kSchema); !s) return s.error();
+    if (auto s = checkHashScheme(db); !s) return s.error();
     MerkleTree tree(db);
     struct Prepared {
         Statement* target;
@@ -424,7 +470,7 @@ Result<MerkleTree::NodeRef> MerkleTree::combine(unsigned depth, const NodeRef& l
 // ---- Proofs ----
 
 Result<MerkleProof> MerkleTree::prove(ByteSpan key) const {
-    return proveHashed(sha256(key));
+    return proveHashed(merkle::keyHash(key));
 }
 
 Result<MerkleProof> MerkleTree::proveHashed(const Hash256& keyHash) const {

@@ -2,19 +2,33 @@
 // stored path-compressed in SQLite, in the style of Diem's Jellyfish Merkle Tree.
 //
 // The scheme (normative: the app hash and the proofs of every node depend on it).
-// Each state entry (key, value) is a leaf at path K = SHA-256(key) with value hash V =
-// SHA-256(value). Think of the complete binary tree of depth 256: the position at depth d on path K
-// holds every leaf whose path starts with the first d bits of K; bit d (most significant bit of
-// byte 0 is bit 0) chooses its left (0) or right (1) child. The hash H(p) of a position p is
-//     H(p) = 32 zero bytes                          if no leaf lies under p (the empty hash);
-//     H(p) = SHA-256(0x00 || K || V)                if exactly one leaf (K, V) lies under p;
-//     H(p) = SHA-256(0x01 || H(left) || H(right))   if two or more leaves lie under p.
+// H is BLAKE2b-256: BLAKE2b (RFC 7693) with a 32-byte output and no key (core/hash.h blake2b256).
+// Each state entry (key, value) is a leaf at path K = H(key) with value hash V = H(value). Think of
+// the complete binary tree of depth 256: the position at depth d on path K holds every leaf whose
+// path starts with the first d bits of K; bit d (most significant bit of byte 0 is bit 0) chooses
+// its left (0) or right (1) child. The hash H(p) of a position p is
+//     H(p) = 32 zero bytes                    if no leaf lies under p (the empty hash);
+//     H(p) = H(0x00 || K || V)                if exactly one leaf (K, V) lies under p;
+//     H(p) = H(0x01 || H(left) || H(right))   if two or more leaves lie under p.
 // The app hash is H(root): 32 zero bytes for the empty state. A lone leaf is thus hashed at the
 // highest position where it is alone (it is not pushed down to depth 256), and a run of positions
 // with one empty child each is hashed level by level with the empty hash as the sibling. The root
 // is a function of the set of (key, value) pairs only: insertion order and history cannot change
 // it. Proofs (merkle_proof.h) list H(sibling) for each position on the key's path down to the
 // first position that is empty or holds a single leaf.
+//
+// Hash scheme. The function is the tree's own choice (PROTOCOL.md fixes SHA-256 for tx hashes,
+// sign docs and addresses, not for the state commitment). BLAKE2b hashes a node's 65-byte input
+// in one compression where SHA-256 needs two, and libsodium runs it with SIMD; a commit hashes
+// every changed key and value and every node on their paths, a large part of a block's cost
+// (issue 3). Builds before
+// this one hashed the same tree with SHA-256. The function's name ("blake2b-256") is recorded in
+// the table state_smt_scheme when a tree is created, and open() refuses a tree recorded with
+// another name, or one with a root row but no name at all (written by a SHA-256 build), with
+// ErrorCode::Unsupported: extending it would mix two hash functions in one tree, and a root that
+// silently changed meaning would fork the node off its chain. Such a database has to be
+// re-created from genesis (devnet homes are disposable). The marker lives with the tree, not in
+// StateStore's state_meta, because the tree is what it describes and is opened on its own too.
 //
 // Storage.
 // Only "branches" are rows: positions with leaves under both children. A branch is named by its
@@ -26,10 +40,10 @@
 // and a changed branch is overwritten in place (its name is its position, which does not change).
 // So a tree of n >= 1 leaves has exactly n - 1 rows in state_smt_branch.
 //
-// Tables (in the caller's Database, created if missing): state_smt_branch, state_smt_root. All
-// writes of one apply() happen inside a savepoint, so they join the caller's transaction (and a
-// failed apply() leaves it untouched); the root is read from the database at each call, so a
-// rolled-back transaction can never leave a stale root in memory.
+// Tables (in the caller's Database, created if missing): state_smt_branch, state_smt_root,
+// state_smt_scheme. All writes of one apply() happen inside a savepoint, so they join the caller's
+// transaction (and a failed apply() leaves it untouched); the root is read from the database at
+// each call, so a rolled-back transaction can never leave a stale root in memory.
 //
 // Not thread-safe: like its Database, a MerkleTree is used by one thread at a time.
 #pragma once
@@ -49,21 +63,22 @@ namespace allora::node {
 class MerkleTree {
 public:
     struct Update {
-        Hash256 keyHash{};                 // SHA-256(key)
-        std::optional<Hash256> valueHash;  // SHA-256(value); nullopt removes the key
+        Hash256 keyHash{};                 // BLAKE2b-256(key)
+        std::optional<Hash256> valueHash;  // BLAKE2b-256(value); nullopt removes the key
     };
 
     // Work counters, cumulative since open or resetStats(); they make the cost of an update
     // measurable in tests without timing.
     struct Stats {
-        uint64_t hashes = 0;  // SHA-256 evaluations of tree nodes (leaf and internal hashes)
+        uint64_t hashes = 0;  // hash evaluations of tree nodes (leaf and internal hashes)
         uint64_t branchesRead = 0;
         uint64_t branchesWritten = 0;
         uint64_t branchesDeleted = 0;
     };
 
-    // Creates the tables if missing and prepares the statements. `db` must outlive the tree and
-    // stay where it is.
+    // Creates the tables if missing (recording the hash scheme in a new tree) and prepares the
+    // statements. Refuses (ErrorCode::Unsupported) a tree hashed with another function: see "Hash
+    // scheme" above. `db` must outlive the tree and stay where it is.
     static Result<MerkleTree> open(Database& db);
 
     MerkleTree(MerkleTree&&) noexcept = default;
@@ -76,7 +91,7 @@ public:
     // updates of one key hash are an error. Removing an absent key is a no-op.
     Result<Hash256> apply(std::vector<Update> updates);
 
-    // Proof for SHA-256(key) against root(): inclusion if the key is present, else exclusion.
+    // Proof for BLAKE2b-256(key) against root(): inclusion if the key is present, else exclusion.
     Result<MerkleProof> prove(ByteSpan key) const;
     Result<MerkleProof> proveHashed(const Hash256& keyHash) const;
 

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "core/encoding.h"
+#include "node/state/merkle_hash.h"
 
 namespace allora::node {
 
@@ -242,7 +243,8 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
         }
         if (auto s = stmt.run(); !s) return s.error();
         updates.push_back(
-            {sha256(key), value ? std::optional<Hash256>(sha256(*value)) : std::nullopt});
+            {merkle::keyHash(key),
+             value ? std::optional<Hash256>(merkle::valueHash(*value)) : std::nullopt});
     }
     auto root = tree_.apply(std::move(updates));
     if (!root) return root.error();

@@ -1,7 +1,7 @@
 // Unit tests for the state commitment (node/state/merkle_tree.h) on real SQLite files.
 //
 // The expected roots come from a reference implementation written here straight from the scheme in
-// merkle_tree.h (recursive, uncompressed, hashing with SHA-256 on hand-built buffers), so the
+// merkle_tree.h (recursive, uncompressed, hashing with BLAKE2b-256 on hand-built buffers), so the
 // stored, path-compressed, incremental tree is checked against the specification rather than
 // against itself.
 #include <QtTest/QtTest>
@@ -20,11 +20,11 @@
 #include "core/sqlite.h"
 #include "node/state/merkle_tree.h"
 
+using allora::blake2b256;
 using allora::Bytes;
 using allora::ByteSpan;
 using allora::Database;
 using allora::Hash256;
-using allora::sha256;
 using allora::node::MerkleProof;
 using allora::node::MerkleTree;
 using allora::node::verifyMerkleProofHashed;
@@ -39,7 +39,7 @@ Hash256 tagged(uint8_t tag, const Hash256& a, const Hash256& b) {
     Bytes buffer{tag};
     buffer.insert(buffer.end(), a.begin(), a.end());
     buffer.insert(buffer.end(), b.begin(), b.end());
-    return sha256(buffer);
+    return blake2b256(buffer);
 }
 
 unsigned bitOf(const Hash256& h, unsigned i) {
@@ -71,10 +71,10 @@ Bytes valueOf(int i, int version = 0) {
 }
 
 MerkleTree::Update setUpdate(ByteSpan key, ByteSpan value) {
-    return {sha256(key), sha256(value)};
+    return {blake2b256(key), blake2b256(value)};
 }
 MerkleTree::Update removeUpdate(ByteSpan key) {
-    return {sha256(key), std::nullopt};
+    return {blake2b256(key), std::nullopt};
 }
 
 // A path with chosen leading bits: `prefixBits` copied from `base`, then bit `prefixBits` forced to
@@ -180,7 +180,7 @@ private Q_SLOTS:
     void smallTreesMatchTheSpecByHand() {
         TreeFile file(newFile());
         // One leaf: the root is the leaf hash itself.
-        const Hash256 k1 = sha256(keyOf(1)), v1 = sha256(valueOf(1));
+        const Hash256 k1 = blake2b256(keyOf(1)), v1 = blake2b256(valueOf(1));
         QCOMPARE(file.apply({setUpdate(keyOf(1), valueOf(1))}), tagged(0x00, k1, v1));
 
         // Two leaves whose paths part at bit 0: root = H(0x01 || left leaf || right leaf).
@@ -191,7 +191,7 @@ private Q_SLOTS:
         }();
         const Hash256 a = craftedPath(zero, 0, 0, zero), b = craftedPath(zero, 0, 1, ones);
         TreeFile pair(newFile());
-        const Hash256 va = sha256(allora::toBytes("a")), vb = sha256(allora::toBytes("b"));
+        const Hash256 va = blake2b256(allora::toBytes("a")), vb = blake2b256(allora::toBytes("b"));
         const Hash256 root = pair.apply({{a, va}, {b, vb}});
         QCOMPARE(root, tagged(0x01, tagged(0x00, a, va), tagged(0x00, b, vb)));
 
@@ -207,14 +207,23 @@ private Q_SLOTS:
     void knownAnswerVectors() {
         // Computed by an independent implementation of the scheme in Python (hashlib), so that an
         // accidental change to the hashing or the proof encoding cannot pass unnoticed, and so that
-        // other implementations have something to check against:
-        //   H = lambda b: hashlib.sha256(b).digest()
+        // other implementations have something to check against. With H = hashlib.sha256 instead,
+        // the same model reproduces the SHA-256 tree's vectors that this test held before.
+        //   H = lambda b: hashlib.blake2b(b, digest_size=32).digest()
         //   bit = lambda h, i: (h[i // 8] >> (7 - i % 8)) & 1
         //   def node(leaves, d):  # leaves: sorted [(H(key), H(value))]
         //       if not leaves: return bytes(32)
         //       if len(leaves) == 1: return H(b"\x00" + leaves[0][0] + leaves[0][1])
-        //       l = [x for x in leaves if bit(x[0], d) == 0]; r = [x for x in leaves if bit(x[0],
-        //       d)] return H(b"\x01" + node(l, d + 1) + node(r, d + 1))
+        //       l = [x for x in leaves if bit(x[0], d) == 0]
+        //       r = [x for x in leaves if bit(x[0], d)]
+        //       return H(b"\x01" + node(l, d + 1) + node(r, d + 1))
+        //   def prove(leaves, kh):  # the encoding of merkle_proof.h
+        //       sib, d = [], 0
+        //       while len(leaves) > 1:
+        //           sib.append(node([x for x in leaves if bit(x[0], d) != bit(kh, d)], d + 1))
+        //           leaves = [x for x in leaves if bit(x[0], d) == bit(kh, d)]; d += 1
+        //       out = bytes([1 if leaves else 0]) + len(sib).to_bytes(2, "big") + b"".join(sib)
+        //       return out + (leaves[0][0] + leaves[0][1] if leaves else b"")
         struct Vector {
             std::vector<std::pair<std::string, std::string>> entries;
             const char* root;
@@ -228,11 +237,11 @@ private Q_SLOTS:
         const Vector vectors[] = {
             {{}, "0000000000000000000000000000000000000000000000000000000000000000"},
             {{{"alice", "100"}},
-             "e88595db6e2373140c77336108e543dd79e1c6420dff08568b120417c8af88b5"},
-            {three, "b5676771f809fdd78b56814738d0645e6341c39427f0812a5e6cb4e580f0e1ce"},
-            {hundred, "71ede163c2b787b578bb9098a7fe1a58c65dd47818111c9cf3b3f25e9d21fc06"},
+             "e38af4efbed10b42fdae15083bf6c76845159df970f14c0593043b554fc7cfa5"},
+            {three, "9e4c747dad2c230d2baf7be4cc1df79303e5f46e011bbdd0c21c2690289cd5ee"},
+            {hundred, "64a4e2f5b53cfa6726a14a7838a678d1eebce32de493b1c12b90ddb099800e82"},
             {{{"", ""}, {"k", ""}},
-             "3b1b3df21866957cb2959f60f40c91d98e360bd5f096674f2e79fc29bb14ce9d"},
+             "5d6822e98ad65c5396f21e83ecc3de64f1a60acf8c14160f38a70f8d3b9e147a"},
         };
         const auto build = [this](const std::vector<std::pair<std::string, std::string>>& entries) {
             auto file = std::make_unique<TreeFile>(newFile());
@@ -248,20 +257,20 @@ private Q_SLOTS:
         }
 
         // Proof encodings: inclusion of "alice" and exclusion (by a neighbouring leaf) of "dave" in
-        // the three-entry tree, and exclusion by an empty position of "absent-1" among the hundred.
+        // the three-entry tree, and exclusion by an empty position of "absent-6" among the hundred.
         auto tree3 = build(three);
         const Hash256 root3 = tree3->root();
         const std::pair<const char*, const char*> proofs3[] = {
             {"alice",
-             "010002a07e6690dce29652a830c76a3b9010e4e9e9a28ce5dade073782565938a28dbd5172fdea6635f5"
-             "3c5b482e594d1e151d095de2003f3c64572fa401afe6ae95202bd806c97f0e00af1a1fc3328fa763a926"
-             "9723c8db8fac4f93af71db186d6e90ad57366865126e55649ecb23ae1d48887544976efea46a48eb5d85"
-             "a6eeb4d306"},
+             "0100025d2ceb7a70388652d83a26468aac4e82e20d2fff7ff36ee16536cc9faa2d2e65386bc222d6ae70"
+             "89ef79b4eaf0031d72940dc7eac3db6a856969b6dd1f0f4dbae11d814979372c883b50bdb0ffadb1eaf0"
+             "898bf54fd4fbf298af126fbabbda4c2f65d4117479347b9303a40b203651f60baee0278ea49c5a582280"
+             "19f40c5e48"},
             {"dave",
-             "010002a07e6690dce29652a830c76a3b9010e4e9e9a28ce5dade073782565938a28dbde88595db6e2373"
-             "140c77336108e543dd79e1c6420dff08568b120417c8af88b54c26d9074c27d89ede59270c0ac14b71e0"
-             "71b15239519f75474b2f3ba63481f5983bd614bb5afece5ab3b6023f71147cd7b6bc2314f9d27af74225"
-             "41c6558389"},
+             "0100025d2ceb7a70388652d83a26468aac4e82e20d2fff7ff36ee16536cc9faa2d2e65e38af4efbed10b"
+             "42fdae15083bf6c76845159df970f14c0593043b554fc7cfa587683da837137691170e1aaa3902a07fe1"
+             "639cc709f4602b0e1b72f19773f4cd7eae6ab88aa56a1b4cb1aab1ac48d6d2cc3e98c2881d6cb8e7e701"
+             "3be445216d"},
         };
         for (const auto& [key, hex] : proofs3) {
             auto proof = tree3->tree->prove(allora::toBytes(key));
@@ -275,16 +284,79 @@ private Q_SLOTS:
                                    *MerkleProof::decode(*allora::fromHex(proofs3[1].second))));
 
         auto tree100 = build(hundred);
-        auto absent = tree100->tree->prove(allora::toBytes("absent-1"));
+        auto absent = tree100->tree->prove(allora::toBytes("absent-6"));
         QVERIFY(absent.ok());
+        QVERIFY(!absent->leaf);  // the empty-position kind
         QCOMPARE(allora::toHex(absent->encode()),
-                 std::string("00000597e19e7f322be714d71a5411447dbde2ad07b68052a3f29f7b686e9787b0726"
-                             "8a7717af20aa2df1835392cad4641e0cc8ba73b061373309bbda3a95f41a63faf13d"
-                             "85b9bb3a72069bef5ece0759ad03d9fc4a995c876ce15d148ff155bd09a0b11592aa"
-                             "167a4a26bb5609dc120b749fe81ec37a606a811bdbeb972fc64b77a7c914df0ec6cd"
-                             "5a64df794c283eba58657d5bfa1556e26af033ff08acf812bd396"));
-        QVERIFY(MerkleTree::verify(tree100->root(), allora::toBytes("absent-1"), std::nullopt,
+                 std::string("0000078698088a4d05d92c48c86a317bf5c289c8a4e5fc830f8cbc546617f80e81def"
+                             "97cb241b5fac930"
+                             "21429f1a4c36c3ab9f35d50b31d9378ac5df0d11cef259bb8badacfbe8d6219ba14d4"
+                             "c0e6a346f119519"
+                             "f47f8df4acb503a96498dd8cd2dc50fe743b140605cdd0f6d33774679612da14ba7f2"
+                             "3edf38201258a87"
+                             "de50025c104f35f3be17011aec5e19ed974183ad3cf11da7e8695b52e1c4b2e2e8637"
+                             "63e6402a2569322"
+                             "f65e3e18896a8484faaecd71a0f3cc9528337a6d15c03f980c421282e82a332676726"
+                             "467435983cefda6"
+                             "c3bc7211c38e44f21c0551f67f4f603778"));
+        QVERIFY(MerkleTree::verify(tree100->root(), allora::toBytes("absent-6"), std::nullopt,
                                    *absent));
+    }
+
+    void recordsItsHashSchemeAndRefusesOthers() {
+        // A new tree records its hash function; reopening it is fine.
+        const std::string path = newFile();
+        Hash256 root;
+        {
+            TreeFile file(path);
+            root = file.apply({setUpdate(keyOf(1), valueOf(1))});
+            auto stmt = file.db->prepare("SELECT name FROM state_smt_scheme WHERE id = 0");
+            QVERIFY(stmt.ok());
+            QVERIFY(*stmt->step());
+            QCOMPARE(stmt->columnText(0), std::string("blake2b-256"));
+            file.reopen();
+            QCOMPARE(file.root(), root);
+        }
+
+        const auto openFails = [](const std::string& file, const char* mentions) {
+            auto db = Database::open(file);
+            QVERIFY(db.ok());
+            auto tree = MerkleTree::open(*db);
+            QVERIFY(!tree.ok());
+            QCOMPARE(tree.code(), allora::ErrorCode::Unsupported);
+            QVERIFY2(tree.message().find(mentions) != std::string::npos, tree.message().c_str());
+            QVERIFY2(tree.message().find("genesis") != std::string::npos, tree.message().c_str());
+        };
+        // As a build before BLAKE2b-256 left it: a root row and no scheme table. Refused, and
+        // refused again (the failed open does not record a scheme in it).
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("DROP TABLE state_smt_scheme").ok());
+        }
+        openFails(path, "SHA-256");
+        openFails(path, "SHA-256");
+        // Another recorded name.
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("INSERT INTO state_smt_scheme (id, name) VALUES (0, 'blake3')").ok());
+        }
+        openFails(path, "blake3");
+
+        // An older file whose tree was never written (no root row) is simply new.
+        const std::string untouched = newFile();
+        {
+            auto db = Database::open(untouched);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("CREATE TABLE state_smt_root (id INTEGER PRIMARY KEY, node BLOB NOT "
+                             "NULL, hash BLOB NOT NULL)")
+                        .ok());
+        }
+        TreeFile file(untouched);
+        QCOMPARE(file.apply({setUpdate(keyOf(1), valueOf(1))}), root);
+        file.reopen();
+        QCOMPARE(file.root(), root);
     }
 
     void matchesReferenceUnderRandomChanges() {
@@ -297,7 +369,7 @@ private Q_SLOTS:
             const int size = 1 + static_cast<int>(rng() % 40);
             for (int j = 0; j < size; ++j) {
                 const int key = static_cast<int>(rng() % 300);
-                const Hash256 kh = sha256(keyOf(key));
+                const Hash256 kh = blake2b256(keyOf(key));
                 if (seen[kh]) continue;
                 seen[kh] = true;
                 if (rng() % 3 == 0) {
@@ -316,7 +388,7 @@ private Q_SLOTS:
         std::vector<int> keys(400);
         for (int i = 0; i < 400; ++i) keys[i] = i;
         Leaves model;
-        for (int k : keys) model[sha256(keyOf(k))] = sha256(valueOf(k));
+        for (int k : keys) model[blake2b256(keyOf(k))] = blake2b256(valueOf(k));
         const Hash256 expected = referenceRoot(model);
 
         std::mt19937_64 rng(7);
@@ -368,9 +440,9 @@ private Q_SLOTS:
         for (int i = 0; i < 200; ++i) order[i] = i;
         std::shuffle(order.begin(), order.end(), std::mt19937_64(3));
         Leaves model;
-        for (int k = 0; k < 200; ++k) model[sha256(keyOf(k))] = sha256(valueOf(k));
+        for (int k = 0; k < 200; ++k) model[blake2b256(keyOf(k))] = blake2b256(valueOf(k));
         for (int k : order) {
-            model.erase(sha256(keyOf(k)));
+            model.erase(blake2b256(keyOf(k)));
             QCOMPARE(file.apply({removeUpdate(keyOf(k))}), referenceRoot(model));
         }
         QCOMPARE(file.root(), Hash256{});
@@ -382,14 +454,14 @@ private Q_SLOTS:
         // compressed runs and their level-by-level hashing are exercised.
         TreeFile file(newFile());
         Leaves model;
-        const Hash256 base = sha256(allora::toBytes("base"));
+        const Hash256 base = blake2b256(allora::toBytes("base"));
         std::vector<MerkleTree::Update> updates;
         for (unsigned bits : {255u, 254u, 200u, 128u, 31u, 8u, 1u}) {
             const Hash256 path = craftedPath(base, bits, bitOf(base, bits) ^ 1u,
-                                             sha256(allora::toBytes(std::to_string(bits))));
-            updates.push_back({path, sha256(allora::toBytes("v" + std::to_string(bits)))});
+                                             blake2b256(allora::toBytes(std::to_string(bits))));
+            updates.push_back({path, blake2b256(allora::toBytes("v" + std::to_string(bits)))});
         }
-        updates.push_back({base, sha256(allora::toBytes("base value"))});
+        updates.push_back({base, blake2b256(allora::toBytes("base value"))});
         for (int k = 0; k < 50; ++k) updates.push_back(setUpdate(keyOf(k), valueOf(k)));
         applyToModel(model, updates);
         QCOMPARE(file.apply(updates), referenceRoot(model));

@@ -1,8 +1,9 @@
 // Unit tests for the state store and its overlays (node/state/state_store.h, state_overlay.h) on
 // real SQLite files: read-your-writes, merged prefix iteration (checked against a std::map model),
 // per-transaction child overlays, commits that share the caller's transaction, persistence, a
-// crash in the middle of a block (a child process that dies before COMMIT), and the background WAL
-// checkpoints (wal_checkpointer.h).
+// crash in the middle of a block (a child process that dies before COMMIT), the background WAL
+// checkpoints (wal_checkpointer.h), the app hash's hash function (BLAKE2b-256) and the refusal of
+// a home whose tree an earlier build hashed with SHA-256.
 #include <QtTest/QtTest>
 
 #include <map>
@@ -16,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/encoding.h"
 #include "core/hash.h"
 #include "core/sqlite.h"
 #include "node/state/state_store.h"
@@ -392,6 +394,49 @@ private Q_SLOTS:
         second.remove(b("extra"));
         second.set(b("empty"), {});
         QCOMPARE(other.commit(second, 11), root);
+    }
+
+    void appHashIsTheBlake2bTreeOfTheEntries() {
+        // The root of test_merkle_tree's three-entry vector (independent Python model there): the
+        // store hashes keys and values for the tree with BLAKE2b-256, as merkle_tree.h specifies.
+        Home home(newFile());
+        StateOverlay block(*home.store);
+        block.set(b("alice"), b("100"));
+        block.set(b("bob"), b("200"));
+        block.set(b("carol"), b("300"));
+        QCOMPARE(allora::toHex(home.commit(block, 1)),
+                 std::string("9e4c747dad2c230d2baf7be4cc1df79303e5f46e011bbdd0c21c2690289cd5ee"));
+    }
+
+    void homeOfAnEarlierTreeIsRefused() {
+        // A home written by a build whose state tree hashed with SHA-256 had no state_smt_scheme
+        // table. Its recorded app hashes mean SHA-256 roots: opening it must fail with a message
+        // saying what to do, not extend the tree with another hash function.
+        const std::string path = newFile();
+        Hash256 root;
+        {
+            Home home(path);
+            commitBlock(home, 1);
+            root = home.appHash();
+            home.close();
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("DROP TABLE state_smt_scheme").ok());
+        }
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        auto store = StateStore::open(*db);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.code(), allora::ErrorCode::Unsupported);
+        QVERIFY2(store.message().find("SHA-256") != std::string::npos, store.message().c_str());
+        QVERIFY2(store.message().find("start again from genesis") != std::string::npos,
+                 store.message().c_str());
+        // Nothing in the file changed: the old commit record is still there as it was.
+        QCOMPARE(countRows(*db, "SELECT count(*) FROM state_meta WHERE height = 1"), int64_t{1});
+        QCOMPARE(countRows(*db, "SELECT count(*) FROM state_smt_scheme"), int64_t{0});
+        auto stmt = db->prepare("SELECT app_hash FROM state_meta");
+        QVERIFY(stmt.ok() && *stmt->step());
+        QCOMPARE(allora::toHex(stmt->columnBlobView(0)), allora::toHex(root));
     }
 
     void heightsMustIncrease() {
