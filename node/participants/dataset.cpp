@@ -16,7 +16,7 @@ const DatasetInfo kInfos[] = {
     {DemoDataset::SeattleTempMax, "seattle-weather.csv", "temp_max",
      "Seattle daily maximum temperature (C), 2012-2015", 0.1},
     {DemoDataset::Co2, "co2-concentration.csv", "CO2", "Mauna Loa monthly CO2 (ppm), 1958-2020",
-     0.01},
+     0.01, 12},
 };
 
 std::vector<std::string_view> splitFields(std::string_view line) {

@@ -19,6 +19,7 @@ struct DatasetInfo {
     std::string_view column;  // the CSV column replayed
     std::string_view title;   // what the series is, for topic metadata and logs
     double resolution;        // the precision the file records values to
+    size_t season = 0;        // the seasonal period in steps, when the series has one (0: none)
 };
 
 const DatasetInfo& datasetInfo(DemoDataset id);

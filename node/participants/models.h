@@ -1,6 +1,7 @@
 // The reference workers' models: pure predictors of a series' next value from its history.
-// Each worker also forecasts: it predicts every inferer's next log-loss from that inferer's recent
-// log-losses (a forecaster's job, PROTOCOL.md §5), each worker over its own window (forecastLoss).
+// Each worker also forecasts: it predicts every inferer's next log-loss (a forecaster's job,
+// PROTOCOL.md §5), by forecasters.h from what it knows when it submits; the persistence forecast
+// below (forecastLoss) is the one it falls back on.
 //
 // Five families that behave differently, so the network has something to weigh: last value,
 // moving average, exponential smoothing, least-squares AR(p) on differences, and a deliberately
@@ -24,7 +25,8 @@ public:
     // The next value after `history` (oldest first); `step` is the index of the value predicted,
     // which only the noisy model uses. nullopt when the history is too short (empty).
     virtual std::optional<double> predict(std::span<const double> history, uint64_t step) const = 0;
-    // As a forecaster: how many of an inferer's latest log-losses it takes the median of.
+    // As a forecaster: how many of an inferer's latest log-losses it takes the median of (and,
+    // at least kContextWindow, how many past epochs a context forecast fits over).
     size_t forecastWindow = 12;
 };
 
@@ -37,7 +39,7 @@ std::unique_ptr<Model> makeAutoregressive(size_t order, size_t window);
 // The last value plus Gaussian noise of `scale` × the mean absolute step of the last 20 values.
 std::unique_ptr<Model> makeNoisy(double scale, uint64_t seed);
 
-// A forecaster's prediction of an inferer's next log-loss from that inferer's known log-losses
+// The persistence forecast of an inferer's next log-loss from that inferer's known log-losses
 // (oldest first; the runner keeps the last kForecastHistory): the median of the last `window` of
 // them, nullopt while fewer than 3 are known. Log-losses are heavy-tailed (one lucky near-exact
 // hit lands 2 or 3 below the usual), so the median is a steadier estimate than the last value or

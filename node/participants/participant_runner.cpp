@@ -296,22 +296,37 @@ void ParticipantRunner::work(TopicState& t, uint64_t height) {
     }
 }
 
-// The network losses of past nonces (what forecasters learn from), newest first until a gap.
+// The network losses of past nonces and their inferences (what forecasters learn from).
 void ParticipantRunner::refreshLosses(TopicState& t, int64_t latestNonce) {
     const int64_t el = std::max<int64_t>(t.spec.epochLength, 1);
     const int64_t span = 2 * t.spec.groundTruthLag / el + static_cast<int64_t>(kLossHistory) + 2;
     for (int64_t k = 1; k <= span; ++k) {
         const int64_t nonce = latestNonce - k * el;
         if (nonce <= 0) break;
-        if (t.losses.count(nonce)) continue;
-        pb::GetNetworkLossBundleAtBlockRequest q;
-        q.set_topic_id(t.topic.id());
-        q.set_block_height(nonce);
-        if (auto b = chain_.emissions<pb::GetNetworkLossBundleAtBlockResponse>(
-                "GetNetworkLossBundleAtBlock", q))
-            t.losses[nonce] = b->loss_bundle();
+        if (!t.losses.count(nonce)) {
+            pb::GetNetworkLossBundleAtBlockRequest q;
+            q.set_topic_id(t.topic.id());
+            q.set_block_height(nonce);
+            if (auto b = chain_.emissions<pb::GetNetworkLossBundleAtBlockResponse>(
+                    "GetNetworkLossBundleAtBlock", q))
+                t.losses[nonce] = b->loss_bundle();
+        }
+        if (t.losses.count(nonce) && !t.pastInferences.count(nonce)) {
+            pb::GetNetworkInferencesAtBlockRequest q;
+            q.set_topic_id(t.topic.id());
+            q.set_block_height_last_inference(nonce);
+            if (auto n = chain_.emissions<pb::GetNetworkInferencesAtBlockResponse>(
+                    "GetNetworkInferencesAtBlock", q)) {
+                auto& values = t.pastInferences[nonce];
+                for (const auto& v : n->network_inferences().inferer_values())
+                    if (auto x = parseValue(v.value())) values[v.worker()] = *x;
+            }
+        }
     }
     while (t.losses.size() > kLossHistory) t.losses.erase(t.losses.begin());
+    while (!t.pastInferences.empty() && !t.losses.empty() &&
+           t.pastInferences.begin()->first < t.losses.begin()->first)
+        t.pastInferences.erase(t.pastInferences.begin());
 }
 
 void ParticipantRunner::submitInferences(TopicState& t, int64_t nonce) {
@@ -330,11 +345,25 @@ void ParticipantRunner::submitInferences(TopicState& t, int64_t nonce) {
     const size_t from = step + 1 > kSeriesHistory ? step + 1 - kSeriesHistory : 0;
     const std::span<const double> history(series.data() + from, step + 1 - from);
 
-    // Each inferer's past log-losses, oldest first.
-    std::map<std::string, std::vector<double>> lossSeries;
-    for (const auto& [n, bundle] : t.losses)
-        for (const auto& v : bundle.inferer_values())
-            if (auto x = parseValue(v.value())) lossSeries[v.worker()].push_back(*x);
+    // What the forecasters know: the series so far and each inferer's past epochs (its
+    // inference and its network log-loss), oldest first.
+    ForecastContext context;
+    context.history = std::span<const double>(series.data(), step + 1);
+    context.lossMethod = t.spec.lossMethod;
+    context.minLoss = lossFloor(t.spec.lossMethod, datasetInfo(t.spec.dataset).resolution);
+    context.season = datasetInfo(t.spec.dataset).season;
+    for (const auto& [n, bundle] : t.losses) {
+        const auto values = t.pastInferences.find(n);
+        for (const auto& v : bundle.inferer_values()) {
+            auto loss = parseValue(v.value());
+            if (!loss) continue;
+            double value = NAN;
+            if (values != t.pastInferences.end())
+                if (auto x = values->second.find(v.worker()); x != values->second.end())
+                    value = x->second;
+            context.inferers[v.worker()].push_back(PastInference{t.spec.stepOf(n), value, *loss});
+        }
+    }
 
     for (size_t i = 0; i < workers_.size() && i < models_.size(); ++i) {
         ParticipantAccount& w = workers_[i];
@@ -352,12 +381,10 @@ void ParticipantRunner::submitInferences(TopicState& t, int64_t nonce) {
         forecast.set_topic_id(id);
         forecast.set_block_height(nonce);
         forecast.set_forecaster(w.address());
-        for (const auto& [inferer, losses] : lossSeries) {
-            auto predicted = forecastLoss(*models_[i], losses);
-            if (!predicted || !std::isfinite(*predicted)) continue;
+        for (const auto& [inferer, predicted] : forecastLosses(*models_[i], context)) {
             auto* e = forecast.add_forecast_elements();
             e->set_inferer(inferer);
-            e->set_value(decimalText(*predicted));
+            e->set_value(decimalText(predicted));
         }
         const bool forecasts = forecast.forecast_elements_size() > 0;
         if (forecasts) *bundle.mutable_forecast() = std::move(forecast);

@@ -7,8 +7,9 @@
 //    reputer's registration and stake. All of it is read back from chain state, so a restarted
 //    node resumes where it was;
 //  - for each open worker nonce of a demo topic, lets each worker submit its model's inference of
-//    the next step of the series and its forecast of every inferer's next log-loss (from the
-//    network loss bundles of past epochs);
+//    the next step of the series and its forecast of every inferer's log-loss (forecasters.h:
+//    from the series so far and each inferer's past inferences and network losses, read back
+//    from chain state: the loss bundles and network inferences of past nonces);
 //  - remembers the topic's latest network inferences, and once a nonce's ground-truth lag has
 //    passed, lets each reputer submit the log-losses of every output of that synthesis.
 // Nonces are matched to series steps by demo_topics.h (stepOf), so no state survives in memory
@@ -34,6 +35,7 @@
 #include "node/api/node_api.h"
 #include "node/participants/chain_client.h"
 #include "node/participants/demo_topics.h"
+#include "node/participants/forecasters.h"
 #include "node/participants/models.h"
 
 namespace allora::participants {
@@ -78,8 +80,10 @@ private:
         bool ready = false;                                   // registrations and stake done
         std::map<int64_t, pb::NetworkInferences> inferences;  // by nonce, awaiting the truth
         std::map<int64_t, pb::ValueBundle> losses;            // network losses by nonce
-        std::set<std::pair<int64_t, size_t>> workerSent;      // (nonce, worker index)
-        std::set<std::pair<int64_t, size_t>> reputerSent;     // (nonce, reputer index)
+        // The inferences of those nonces (inferer -> value), for the forecasters.
+        std::map<int64_t, std::map<std::string, double>> pastInferences;
+        std::set<std::pair<int64_t, size_t>> workerSent;   // (nonce, worker index)
+        std::set<std::pair<int64_t, size_t>> reputerSent;  // (nonce, reputer index)
     };
 
     void run();

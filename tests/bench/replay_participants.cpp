@@ -7,10 +7,12 @@
 // how much the network beats the naive inference and the second-best worker.
 //   replay_participants [--topic 0|1|2] [--p P] [--alpha A] [--eps E]
 //       [--epochs N] [--offsets K] [--stride S] [--first F] [--restart EPOCH]
-//       [--forecast reference|model|mean|median|windows:12,24,...] [--history H]
+//       [--forecast reference|persistence|context] [--history H]
 //       [--recent R] [--verbose] [--per-epoch]
 // E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
-// `--forecast model` is the forecasters before issue 5's work (each model applied to the losses).
+// Each topic's summary also gives the forecasters' mean rank correlation with the inferers'
+// actual losses, epoch by epoch (Outcome::forecastRank): what they knew about who would do well.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -22,30 +24,22 @@ namespace {
 namespace ae = allora::emissions;
 namespace ap = allora::participants;
 
-using Forecast = std::function<std::optional<double>(size_t, std::span<const double>, uint64_t)>;
+using Forecast = std::function<std::map<std::string, double>(size_t, const ap::ForecastContext&)>;
 
+// --forecast NAME: reference (the runner's: forecasters.h's referenceMethod), persistence (the
+// median of each inferer's recent losses, every series) or context (the regression, every
+// series).
 Forecast forecaster(const std::string& name) {
     if (name.empty() || name == "reference") return {};
     static const auto models = ap::referenceModels();
-    return [name](size_t i, std::span<const double> l, uint64_t step) -> std::optional<double> {
-        if (l.size() < 3) return std::nullopt;
-        if (name == "model") return models[i]->predict(l, step);
-        if (name == "median") return ap::medianForecast(l, l.size());
-        if (name == "mean") {
-            double s = 0;
-            for (double x : l) s += x;
-            return s / static_cast<double>(l.size());
-        }
-        if (name.rfind("windows:", 0) == 0) {
-            std::vector<size_t> ws;
-            for (const char* c = name.c_str() + 8; *c;) {
-                char* end = nullptr;
-                ws.push_back(std::strtoul(c, &end, 10));
-                c = *end == ',' ? end + 1 : end;
-            }
-            return ap::medianForecast(l, ws[i % ws.size()]);
-        }
-        return std::nullopt;
+    const auto method =
+        name == "context" ? ap::ForecastMethod::Context : ap::ForecastMethod::Persistence;
+    if (name != "context" && name != "persistence") {
+        std::fprintf(stderr, "unknown forecaster %s\n", name.c_str());
+        std::exit(2);
+    }
+    return [method](size_t i, const ap::ForecastContext& c) {
+        return ap::forecastLosses(*models[i], c, method);
     };
 }
 
@@ -110,6 +104,8 @@ int main(int argc, char** argv) {
         const size_t step = std::min(stride, room / std::max<size_t>(offsets, 1));
         size_t wins = 0, naiveWins = 0, secondWins = 0;
         double worstNaive = 1e9, worstSecond = 1e9, sumNaive = 0, sumSecond = 0, worstRho = -1;
+        double sumRank = 0;
+        std::vector<double> margins;
         for (size_t k = 0; k < offsets; ++k) {
             cfg.startOffset = first + k * step;
             const replay::Outcome o = replay::run(cfg);
@@ -127,6 +123,8 @@ int main(int argc, char** argv) {
             worstSecond = std::min(worstSecond, mSecond);
             worstRho = std::max(worstRho, rho);
             sumNaive += mNaive / static_cast<double>(offsets);
+            sumRank += o.forecastRank / static_cast<double>(offsets);
+            margins.push_back(mNaive);
             sumSecond += mSecond / static_cast<double>(offsets);
             naiveWins += mNaive > 0;
             secondWins += mSecond > 0;
@@ -152,11 +150,13 @@ int main(int argc, char** argv) {
                 std::printf("\n");
             }
         }
+        std::sort(margins.begin(), margins.end());
         std::printf(
             "topic %zu over %zu windows: bar held %zu; network < naive %zu (mean margin %.3f, "
-            "worst %.3f); < second best %zu (mean margin %.3f, worst %.3f); worst rho %.2f\n",
-            t + 1, offsets, wins, naiveWins, sumNaive, worstNaive, secondWins, sumSecond,
-            worstSecond, worstRho);
+            "median %.3f, worst %.3f); < second best %zu (mean margin %.3f, worst %.3f); worst "
+            "rho %.2f; forecasters' rank correlation %.3f\n",
+            t + 1, offsets, wins, naiveWins, sumNaive, margins[margins.size() / 2], worstNaive,
+            secondWins, sumSecond, worstSecond, worstRho, sumRank);
     }
     return 0;
 }

@@ -11,11 +11,15 @@
 // balance moved only by events, the supply grew by exactly what the mint minted, and minted + paid
 // in = paid out + held in module accounts.
 //
-// Issue 5's other half, the network below the naive inference, is printed with its margin, not
-// asserted: it holds on the S&P 500 (devnet runs +0.03 to +0.06), but on the temperature it is
-// within about 0.01 of zero either way on some runs (runs -0.003 to +0.025) and on CO2 it does not
-// hold (runs -0.017 to -0.007; the replay of this window's timings in test_participants_replay
-// gives -0.057 to +0.05), so asserting it would make a test that fails at random or always.
+// Issue 5's other half, the network below the naive inference, is asserted with a margin
+// (kNaiveMargin) on the S&P 500 and CO2. CO2's forecasters know the season and name, epoch by
+// epoch, which inferer will do well (node/participants/forecasters.h): the offline replay of this
+// test's timings gives margins of 0.03 to 0.17, 0.12 at worst over 20 windows of the series. The
+// S&P 500's come from the persistence forecasters (devnet runs +0.03 to +0.09; replay 0.028 at
+// worst). On the temperature the margin is printed, not asserted: no context the forecasters can
+// see predicts which inferer wins there (forecasters.h), and the margin stays within about 0.02
+// of zero either way (runs -0.003 to +0.025), so asserting it would make a test that fails at
+// random.
 //
 // The 100 epochs are the last 100 whose synthesis weighed its inputs: the first epochs of a topic,
 // synthesized before any network loss existed, have no weights, and the chain writes 0 as their
@@ -60,6 +64,8 @@ constexpr size_t kUnweightedEpochs = 3;
 // regret's memory, 1/alpha_regret epochs plus 2 of delay), so that one lucky near-exact hit does
 // not decide a worker's rank.
 constexpr size_t kRecentEpochs = 20;
+// How far below the naive inference's mean log-loss the network's must be (see the top).
+constexpr double kNaiveMargin = 0.01;
 
 SecureBytes password() {
     return SecureBytes(asBytes(std::string_view("participants-test-password")));
@@ -272,6 +278,10 @@ private Q_SLOTS:
             qInfo("%s", report.str().c_str());
             // Issue 5: below every worker but possibly the best (and so below their average).
             QVERIFY2(combined < sorted[1], report.str().c_str());
+            // And below the naive inference (but on the temperature, see the top).
+            QVERIFY(topicsBefore.count(id));
+            if (topicsBefore.at(id).dataset != DemoDataset::SeattleTempMax)
+                QVERIFY2(naive - combined > kNaiveMargin, report.str().c_str());
 
             // The weights of the latest synthesis against the workers' recent losses.
             pb::GetLatestNetworkInferencesRequest q;

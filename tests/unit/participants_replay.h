@@ -30,6 +30,7 @@
 #include "node/modules/emissions/synthesis.h"
 #include "node/modules/emissions/synthesis_statistics.h"
 #include "node/participants/demo_topics.h"
+#include "node/participants/forecasters.h"
 #include "node/participants/losses.h"
 #include "node/participants/models.h"
 
@@ -54,9 +55,9 @@ struct Config {
     double epsilonSafeDiv = 1e-7;
     double initialRegretQuantile = 0.25;
     double pNormSafeDiv = 8.25;
-    // Forecaster i's predicted log-loss of an inferer from its known losses (default: the
-    // runner's, ap::forecastLoss with model i).
-    std::function<std::optional<double>(size_t, std::span<const double>, uint64_t)> forecast;
+    // Forecaster i's predicted log-losses of the inferers from what it knows (default: the
+    // runner's, ap::forecastLosses with model i).
+    std::function<std::map<std::string, double>(size_t, const ap::ForecastContext&)> forecast;
     const std::vector<double>* series = nullptr;    // default: the topic's
     size_t forecastHistory = ap::kForecastHistory;  // loss bundles a forecaster looks at
     // A restart of the devnet's participants: from epoch restartAt (0: none), restartEpochs
@@ -76,6 +77,10 @@ struct Outcome {
     double meanCombined = 0, meanNaive = 0;
     std::vector<double> meanWorker, meanForecaster;
     std::vector<double> recentWorker;  // mean over the last kRecentEpochs measured epochs
+    // How well the forecasters knew each epoch's ranking of the inferers: Spearman's correlation
+    // of a forecaster's predicted log-losses with the inferers' actual ones, averaged over the
+    // forecasters that forecast every inferer and over the measured epochs (1: perfect).
+    double forecastRank = NAN;
 
     // The best worker by mean loss, and the second best's loss.
     size_t best() const {
@@ -191,6 +196,8 @@ inline Outcome run(const Config& cfg) {
     std::map<size_t, pb::NetworkInferences> inferences;  // by epoch, awaiting the close
     std::map<size_t, pb::ValueBundle> closed;            // network losses by epoch
     std::vector<double> lastWeights(models.size(), 0);
+    // Complete forecasts (every inferer) by epoch, for Outcome::forecastRank.
+    std::map<size_t, std::vector<std::map<std::string, double>>> forecastsAt;
 
     auto close = [&](size_t e) {
         auto it = inferences.find(e);
@@ -254,17 +261,30 @@ inline Outcome run(const Config& cfg) {
         if (cfg.restartAt > 0 && e >= cfg.restartAt && e < cfg.restartAt + cfg.restartEpochs)
             continue;
         const std::span<const double> history(series.data(), step + 1);
-        // Each inferer's known log-losses, oldest first (the runner's window).
-        std::map<std::string, std::vector<double>> lossSeries;
+        // What the forecasters know: each inferer's inferences and log-losses of the last
+        // forecastHistory epochs whose losses are known, oldest first (the runner's window).
+        ap::ForecastContext context;
+        context.history = history;
+        context.lossMethod = topic.lossMethod;
+        context.minLoss = minLoss;
+        context.season = ap::datasetInfo(topic.dataset).season;
         {
             size_t taken = 0;
-            std::vector<const pb::ValueBundle*> recent;
+            std::vector<size_t> recent;
             for (auto it = closed.rbegin(); it != closed.rend() && taken < cfg.forecastHistory;
                  ++it, ++taken)
-                recent.insert(recent.begin(), &it->second);
-            for (const pb::ValueBundle* b : recent)
-                for (const auto& v : b->inferer_values())
-                    lossSeries[v.worker()].push_back(num(v.value()));
+                recent.insert(recent.begin(), it->first);
+            for (size_t past : recent) {
+                std::map<std::string, double> values;
+                for (const auto& v : inferences.at(past).inferer_values())
+                    values[v.worker()] = num(v.value());
+                for (const auto& v : closed.at(past).inferer_values()) {
+                    auto value = values.find(v.worker());
+                    context.inferers[v.worker()].push_back(ap::PastInference{
+                        topic.startStep + cfg.startOffset + past,
+                        value == values.end() ? NAN : value->second, num(v.value())});
+                }
+            }
         }
         ae::SynthesisInput in;
         in.params = ae::SynthesisParams{pNorm, cfg.cNorm, epsilon, cfg.epsilonSafeDiv};
@@ -275,12 +295,11 @@ inline Outcome run(const Config& cfg) {
             if (!value || !std::isfinite(*value)) continue;
             in.inferences.emplace(addr[i], num(ap::decimalText(*value)));
             ae::ForecastElements els;
-            for (const auto& [inferer, losses] : lossSeries) {
-                auto predicted = cfg.forecast ? cfg.forecast(i, losses, step + 1)
-                                              : ap::forecastLoss(*models[i], losses);
-                if (!predicted || !std::isfinite(*predicted)) continue;
-                els.push_back(ae::ForecastElement{inferer, num(ap::decimalText(*predicted))});
-            }
+            const auto predicted =
+                cfg.forecast ? cfg.forecast(i, context) : ap::forecastLosses(*models[i], context);
+            for (const auto& [inferer, loss] : predicted)
+                els.push_back(ae::ForecastElement{inferer, num(ap::decimalText(loss))});
+            if (predicted.size() == models.size()) forecastsAt[e].push_back(predicted);
             if (!els.empty()) in.forecasts.emplace(addr[i], std::move(els));
         }
         if (ae::synthesisReadsRegrets(in)) {
@@ -345,8 +364,23 @@ inline Outcome run(const Config& cfg) {
     o.worker.resize(models.size());
     o.forecaster.resize(models.size());
     std::vector<const pb::ValueBundle*> last;
-    for (auto it = closed.rbegin(); it != closed.rend() && last.size() < cfg.measured; ++it)
+    double rankSum = 0;
+    size_t rankCount = 0;
+    for (auto it = closed.rbegin(); it != closed.rend() && last.size() < cfg.measured; ++it) {
         last.insert(last.begin(), &it->second);
+        auto f = forecastsAt.find(it->first);
+        if (f == forecastsAt.end()) continue;
+        std::vector<double> actual;
+        for (const auto& x : it->second.inferer_values()) actual.push_back(num(x.value()));
+        if (actual.size() != models.size()) continue;
+        for (const auto& forecast : f->second) {
+            std::vector<double> predicted;
+            for (const auto& x : it->second.inferer_values())
+                predicted.push_back(forecast.at(x.worker()));
+            rankSum += spearman(actual, predicted);
+            ++rankCount;
+        }
+    }
     for (const pb::ValueBundle* b : last) {
         o.combined.push_back(num(b->combined_value()));
         o.naive.push_back(num(b->naive_value()));
@@ -379,6 +413,7 @@ inline Outcome run(const Config& cfg) {
         o.recentWorker.push_back(mean(w, w.size() > kRecentEpochs ? w.size() - kRecentEpochs : 0));
     }
     o.weights = lastWeights;
+    if (rankCount > 0) o.forecastRank = rankSum / static_cast<double>(rankCount);
     return o;
 }
 

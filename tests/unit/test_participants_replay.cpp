@@ -1,16 +1,26 @@
 // Issue 5's bar, offline and deterministic (tests/unit/participants_replay.h): each demo topic,
 // as demoTopics() defines it, replayed through the reference models and forecasters, the chain's
 // synthesis, the reputers' losses and the regret updates, epoch by epoch with the devnet's delays.
+//  - The forecasters' pieces: the persistence forecast (a median), the expected log-loss of a
+//    Gaussian error, and the context forecast knowing, epoch by epoch, which inferer a seasonal
+//    series favours (forecasters.h).
 //  - With the devnet test's timings (its first weighted epoch 6 to 15 steps after the topic's
 //    start step, a restart midway that costs 4 epochs of inferences and 2 of losses), over the
 //    last 100 weighted epochs: the network inference's mean log-loss is below every worker's but
 //    the best one's, and the latest weights are ordered by the workers' recent losses (what
-//    test_participants asserts on a real devnet). The margin over the naive inference is printed:
-//    it is not positive on every timing for CO2.
+//    test_participants asserts on a real devnet); on the S&P 500 and CO2 the network is below the
+//    naive inference by at least 0.02 in every window. On the temperature that margin is printed:
+//    its forecasters have no context that predicts which inferer wins (forecasters.h), and the
+//    margin is within about 0.02 of zero either way.
 //  - Over 20 windows of each series, how often the network beats the naive inference and the
-//    second-best worker, printed; on CO2 it beats both in most windows (asserted).
+//    second-best worker, printed; on CO2 it beats the naive inference in every window by at least
+//    0.05 and the second-best worker in most (asserted).
 #include <QtTest/QtTest>
 
+#include <cmath>
+#include <numbers>
+
+#include "node/participants/forecasters.h"
 #include "tests/unit/participants_replay.h"
 
 using namespace allora::participants;
@@ -40,6 +50,82 @@ private Q_SLOTS:
         for (int i = 0; i < 48; ++i) trend.push_back(-0.1 * i);
         QVERIFY(*forecastLoss(*models[0], trend) < *forecastLoss(*models[3], trend));
     }
+    // E[log10 loss] of a Gaussian error: g(0) = ψ(1/2) + ln 2 in natural log units, log10 of the
+    // squared mean for a mean far beyond the spread, increasing with the mean's size, MAE half
+    // of MSE, floored at the reputers' floor.
+    void expectedLogLossOfAGaussianError() {
+        const double g0 = (-1.9635100260214235 + std::log(2.0)) / std::log(10.0);
+        QVERIFY(std::abs(expectedLogLoss(LossMethod::Mse, 0, 1) - g0) < 1e-3);
+        QVERIFY(std::abs(expectedLogLoss(LossMethod::Mse, 0, 10) - (2 + g0)) < 1e-3);
+        QVERIFY(std::abs(expectedLogLoss(LossMethod::Mse, 100, 1) - 4) < 1e-3);
+        QVERIFY(std::abs(expectedLogLoss(LossMethod::Mse, -100, 1) - 4) < 1e-3);
+        double previous = -1e9;
+        for (double mean = 0; mean < 12; mean += 0.25) {
+            const double v = expectedLogLoss(LossMethod::Mse, mean, 1);
+            QVERIFY2(v > previous, qPrintable(QString::number(mean)));
+            QVERIFY(std::abs(expectedLogLoss(LossMethod::Mae, mean, 1) - v / 2) < 1e-12);
+            previous = v;
+        }
+        QCOMPARE(expectedLogLoss(LossMethod::Mae, 0, 1e-9, 0.05), std::log10(0.05));
+    }
+    // On a seasonal series (period 12, a trend, deterministic noise) the last value and a moving
+    // average take turns at being the better inferer as the cycle turns. The context forecast
+    // (fitted on their past inferences and the series only) names the better one in almost every
+    // epoch; the persistence forecast, a median of past losses, names the one better most of the
+    // time and so misses the turns.
+    void contextForecastFollowsTheSeason() {
+        std::vector<double> series;
+        uint64_t state = 12345;
+        for (size_t s = 0; s < 200; ++s) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            const double noise = (static_cast<double>(state >> 11) * 0x1.0p-53 - 0.5) * 0.6;
+            series.push_back(10 * std::sin(2 * std::numbers::pi * static_cast<double>(s) / 12) +
+                             0.1 * static_cast<double>(s) + noise);
+        }
+        const auto lastValue = makeLastValue();
+        const auto average = makeMovingAverage(5);
+        const Model* inferers[] = {lastValue.get(), average.get()};
+        const auto forecaster = makeLastValue();  // forecastWindow 12: fits over kContextWindow
+        size_t contextRight = 0, persistenceRight = 0, epochs = 0;
+        for (size_t t = 120; t < 180; ++t) {
+            ForecastContext context;
+            context.history = std::span<const double>(series.data(), t + 1);
+            context.season = 12;
+            for (size_t j = 0; j < 2; ++j) {
+                auto& past = context.inferers["allo1inferer" + std::to_string(j)];
+                // Known epochs: those whose truth is in the history, the last kForecastHistory.
+                for (size_t s = t - kForecastHistory; s < t; ++s) {
+                    const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
+                    past.push_back({s, v, logLoss(LossMethod::Mse, series[s + 1], v)});
+                }
+            }
+            const auto context_ = forecastLosses(*forecaster, context, ForecastMethod::Context);
+            const auto persistence =
+                forecastLosses(*forecaster, context, ForecastMethod::Persistence);
+            QCOMPARE(context_.size(), size_t(2));
+            double actual[2];
+            for (size_t j = 0; j < 2; ++j)
+                actual[j] = logLoss(LossMethod::Mse, series[t + 1],
+                                    *inferers[j]->predict(context.history, t + 1));
+            const bool firstBetter = actual[0] < actual[1];
+            contextRight +=
+                (context_.at("allo1inferer0") < context_.at("allo1inferer1")) == firstBetter;
+            persistenceRight +=
+                (persistence.at("allo1inferer0") < persistence.at("allo1inferer1")) == firstBetter;
+            ++epochs;
+        }
+        qInfo(
+            "better inferer named in %zu of %zu epochs by the context forecast, %zu by the "
+            "persistence forecast",
+            contextRight, epochs, persistenceRight);
+        QVERIFY(contextRight >= epochs * 9 / 10);
+        QVERIFY(persistenceRight < contextRight);
+        // Without a season the same forecaster keeps the persistence forecast.
+        ForecastContext plain;
+        QCOMPARE(referenceMethod(plain), ForecastMethod::Persistence);
+        plain.season = 12;
+        QCOMPARE(referenceMethod(plain), ForecastMethod::Context);
+    }
     void devnetTimingsMeetTheBar() {
         for (const DemoTopic& topic : demoTopics(5)) {
             double worstNaive = 1e9, worstSecond = 1e9;
@@ -62,6 +148,9 @@ private Q_SLOTS:
                 worstNaive = std::min(worstNaive, o.meanNaive - o.meanCombined);
                 worstSecond = std::min(worstSecond, o.secondBest() - o.meanCombined);
                 QVERIFY2(o.meanCombined < o.secondBest(), report.c_str());
+                // Issue 5: below the naive inference, with a margin (see the top).
+                if (topic.dataset != DemoDataset::SeattleTempMax)
+                    QVERIFY2(o.meanNaive - o.meanCombined >= 0.02, report.c_str());
                 const auto& loss = o.recentWorker;
                 const size_t best = std::min_element(loss.begin(), loss.end()) - loss.begin();
                 const size_t worst = std::max_element(loss.begin(), loss.end()) - loss.begin();
@@ -85,25 +174,26 @@ private Q_SLOTS:
             const size_t room = demoSeries(topic.dataset).size() - topic.startStep - cfg.epochs - 2;
             const size_t stride = std::min<size_t>(37, room / windows);
             size_t naiveWins = 0, secondWins = 0;
-            double naiveMargin = 0, secondMargin = 0;
+            double naiveMargin = 0, secondMargin = 0, worstNaive = 1e9;
             for (size_t k = 0; k < windows; ++k) {
                 cfg.startOffset = k * stride;
                 const replay::Outcome o = replay::run(cfg);
                 naiveWins += o.meanCombined < o.meanNaive;
                 secondWins += o.meanCombined < o.secondBest();
                 naiveMargin += (o.meanNaive - o.meanCombined) / windows;
+                worstNaive = std::min(worstNaive, o.meanNaive - o.meanCombined);
                 secondMargin += (o.secondBest() - o.meanCombined) / windows;
             }
             qInfo(
                 "%s, %zu windows %zu epochs apart: network below naive in %zu (mean margin "
-                "%.3f), below the second-best worker in %zu (mean margin %.3f)",
+                "%.3f, worst %.3f), below the second-best worker in %zu (mean margin %.3f)",
                 std::string(datasetInfo(topic.dataset).column).c_str(), windows, stride, naiveWins,
-                naiveMargin, secondWins, secondMargin);
-            if (topic.dataset == DemoDataset::Co2)
-                QVERIFY2(
-                    naiveWins >= windows * 3 / 4 && secondWins >= windows * 3 / 4,
-                    qPrintable(
-                        QString("%1 and %2 of %3").arg(naiveWins).arg(secondWins).arg(windows)));
+                naiveMargin, worstNaive, secondWins, secondMargin);
+            if (topic.dataset == DemoDataset::Co2) {
+                QVERIFY2(worstNaive >= 0.05, qPrintable(QString::number(worstNaive)));
+                QVERIFY2(secondWins >= windows * 3 / 4,
+                         qPrintable(QString("%1 of %2").arg(secondWins).arg(windows)));
+            }
         }
     }
 };

@@ -1,0 +1,179 @@
+#include "node/participants/forecasters.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+#include "node/participants/models.h"
+
+namespace allora::participants {
+
+namespace {
+
+// g(λ) = E[ln (λ + Z)²] for a standard normal Z, tabulated on λ ∈ [0, kTableEnd] (g is even).
+// Integrated numerically once, by the midpoint rule on cells whose edges include the integrable
+// singularity at Z = −λ: g(0) = ψ(1/2) + ln 2 ≈ −1.2704, and g(λ) → ln λ² for a large λ.
+constexpr double kTableEnd = 8.0;
+constexpr size_t kTableSteps = 512;
+
+const std::array<double, kTableSteps + 1>& lnSquareTable() {
+    static const std::array<double, kTableSteps + 1> table = [] {
+        std::array<double, kTableSteps + 1> t{};
+        const double h = 1.0 / 512;  // cell width in u = λ + z
+        const auto cells = static_cast<size_t>(18 / h) + 1;
+        for (size_t i = 0; i <= kTableSteps; ++i) {
+            const double lambda = kTableEnd * static_cast<double>(i) / kTableSteps;
+            const double lo = std::floor((lambda - 9) / h) * h;  // u ∈ [λ − 9, λ + 9]
+            double sum = 0;
+            for (size_t c = 0; c < cells; ++c) {
+                const double u = lo + (static_cast<double>(c) + 0.5) * h;
+                const double z = u - lambda;
+                sum += std::log(u * u) * std::exp(-0.5 * z * z);
+            }
+            t[i] = sum * h / std::sqrt(2 * std::numbers::pi);
+        }
+        return t;
+    }();
+    return table;
+}
+
+double lnSquareExpectation(double lambda) {
+    lambda = std::abs(lambda);
+    if (lambda >= kTableEnd) return std::log(lambda * lambda) - 1 / (lambda * lambda);
+    const auto& t = lnSquareTable();
+    const double x = lambda / kTableEnd * kTableSteps;
+    const auto i = std::min(static_cast<size_t>(x), kTableSteps - 1);
+    const double f = x - static_cast<double>(i);
+    return t[i] * (1 - f) + t[i + 1] * f;
+}
+
+// The regressors at step s (predicting s + 1): 1, the last kErrorLags steps, and for a seasonal
+// series the step one season before the one predicted; nullopt when the history is too short.
+std::optional<std::vector<double>> regressors(std::span<const double> h, size_t s, size_t season) {
+    if (s >= h.size() || s < kErrorLags) return std::nullopt;
+    std::vector<double> x{1.0};
+    for (size_t k = 0; k < kErrorLags; ++k) x.push_back(h[s - k] - h[s - k - 1]);
+    if (season > 0) {
+        if (s < season) return std::nullopt;
+        const size_t back = s + 1 - season;  // the step one season before s + 1
+        x.push_back(h[back] - h[back - 1]);
+    }
+    return x;
+}
+
+struct Fit {
+    double mean = 0, sd = 0;
+};
+
+// Least squares of y on rows, evaluated at `at`, with the residuals' standard deviation;
+// nullopt with fewer than two rows per coefficient or a singular fit.
+std::optional<Fit> fitAt(const std::vector<std::vector<double>>& rows, const std::vector<double>& y,
+                         const std::vector<double>& at) {
+    const size_t k = at.size();
+    if (rows.size() < 2 * k) return std::nullopt;
+    auto beta = leastSquares(rows, y);
+    if (!beta) return std::nullopt;
+    double rss = 0;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        double fit = 0;
+        for (size_t i = 0; i < k; ++i) fit += (*beta)[i] * rows[r][i];
+        rss += (y[r] - fit) * (y[r] - fit);
+    }
+    Fit f;
+    for (size_t i = 0; i < k; ++i) f.mean += (*beta)[i] * at[i];
+    f.sd = std::sqrt(rss / static_cast<double>(rows.size() - k));
+    if (!std::isfinite(f.mean) || !std::isfinite(f.sd)) return std::nullopt;
+    return f;
+}
+
+// The next step y_{t+1} − y_t, fitted on the series' last kTruthWindow steps.
+std::optional<Fit> nextStep(std::span<const double> h, size_t season) {
+    if (h.empty()) return std::nullopt;
+    const size_t now = h.size() - 1;
+    auto at = regressors(h, now, season);
+    if (!at) return std::nullopt;
+    std::vector<std::vector<double>> rows;
+    std::vector<double> y;
+    for (size_t s = now; s-- > 0 && rows.size() < kTruthWindow;) {
+        auto x = regressors(h, s, season);
+        if (!x) break;
+        rows.push_back(std::move(*x));
+        y.push_back(h[s + 1] - h[s]);
+    }
+    return fitAt(rows, y, *at);
+}
+
+// The inferer's offset from the last value (inference − y_s), fitted over its past epochs.
+std::optional<Fit> offset(std::span<const double> h, std::span<const PastInference> past,
+                          size_t window, size_t season) {
+    if (h.empty()) return std::nullopt;
+    const size_t now = h.size() - 1;
+    auto at = regressors(h, now, season);
+    if (!at) return std::nullopt;
+    std::vector<std::vector<double>> rows;
+    std::vector<double> y;
+    for (auto it = past.rbegin(); it != past.rend() && rows.size() < window; ++it) {
+        // A replay that wrapped around the series has later steps in its past: skip them.
+        if (it->step >= now || !std::isfinite(it->value)) continue;
+        auto x = regressors(h, it->step, season);
+        if (!x) continue;
+        rows.push_back(std::move(*x));
+        y.push_back(it->value - h[it->step]);
+    }
+    return fitAt(rows, y, *at);
+}
+
+}  // namespace
+
+ForecastMethod referenceMethod(const ForecastContext& context) {
+    return context.season > 0 ? ForecastMethod::Context : ForecastMethod::Persistence;
+}
+
+double expectedLogLoss(LossMethod method, double mean, double sd, double minLoss) {
+    const double floor = std::log10(std::max(minLoss, kMinLoss));
+    // E[log10 e²]; a zero spread is a sure error of `mean`.
+    const double squared =
+        sd > 0 ? std::log10(sd * sd) + lnSquareExpectation(mean / sd) / std::numbers::ln10
+               : std::log10(std::max(mean * mean, 1e-300));
+    return std::max(method == LossMethod::Mse ? squared : squared / 2, floor);
+}
+
+std::optional<std::pair<double, double>> predictError(const ForecastContext& context,
+                                                      std::span<const PastInference> past,
+                                                      size_t window) {
+    auto step = nextStep(context.history, context.season);
+    if (!step) return std::nullopt;
+    auto off = offset(context.history, past, window, context.season);
+    if (!off) return std::nullopt;
+    // The two residuals are taken as independent: their variances add.
+    return std::pair{off->mean - step->mean, std::hypot(off->sd, step->sd)};
+}
+
+std::map<std::string, double> forecastLosses(const Model& model, const ForecastContext& context) {
+    return forecastLosses(model, context, referenceMethod(context));
+}
+
+std::map<std::string, double> forecastLosses(const Model& model, const ForecastContext& context,
+                                             ForecastMethod method) {
+    std::map<std::string, double> out;
+    const size_t window = std::max(model.forecastWindow, kContextWindow);
+    for (const auto& [inferer, past] : context.inferers) {
+        if (past.size() < 3) continue;
+        std::optional<double> predicted;
+        if (method == ForecastMethod::Context)
+            if (auto e = predictError(context, past, window))
+                predicted =
+                    expectedLogLoss(context.lossMethod, e->first, e->second, context.minLoss);
+        if (!predicted) {
+            std::vector<double> losses;
+            losses.reserve(past.size());
+            for (const PastInference& p : past) losses.push_back(p.logLoss);
+            predicted = forecastLoss(model, losses);
+        }
+        if (predicted && std::isfinite(*predicted)) out.emplace(inferer, *predicted);
+    }
+    return out;
+}
+
+}  // namespace allora::participants

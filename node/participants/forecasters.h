@@ -1,0 +1,102 @@
+// The reference workers' forecasters (PROTOCOL.md §5, §6): for every inferer of a topic, the
+// log-loss its inference of this epoch will get, predicted from what a forecaster knows when it
+// submits. The runner (participant_runner.cpp) and the offline replay
+// (tests/unit/participants_replay.h) hand it over the same way (ForecastContext):
+//  - the series up to the step the epoch predicts from (the truths already revealed);
+//  - each inferer's past epochs: the step it predicted from, its inference (public on chain,
+//    GetNetworkInferencesAtBlock) and its log-loss (the network loss bundle).
+// Not the inferences of the current epoch: a worker sends its inference and its forecast in one
+// bundle, and the chain takes one bundle per worker and nonce.
+//
+// Why context: the network inference beats the naive one (the inferers alone, weighted by their
+// regrets) only if the forecast-implied inferences beat the regrets' weighting, i.e. if the
+// forecasters know, epoch by epoch, which inferer will do well *this* epoch. A persistence
+// forecast (the median of an inferer's recent log-losses, medianForecast) says what the regrets
+// already say.
+//
+// The context forecast: an inferer's error this epoch is its offset from the last value
+// (inference − y_t) minus the next step (y_{t+1} − y_t). The offset of the reference families is
+// nearly a linear function of the recent steps (a moving average lags a trend by a fixed blend of
+// them), so the forecaster fits it per inferer, by least squares over the inferer's past epochs;
+// the next step it fits once, on the series itself (the last kTruthWindow steps). The regressors
+// are the last kErrorLags steps and, for a seasonal series, the step one season before the one
+// predicted. From the predicted error ê and the spread s of both fits' residuals, it reports
+// E[log10 loss] for an error ~ N(ê, s²): the quantity the reputers will report.
+//
+// Where it helps (tests/bench/replay_participants --forecast context|persistence: 20 windows of
+// 100 epochs of each series, and the devnet test's timings, 10 windows): on CO2, whose annual
+// cycle decides which family is off (the moving average and the last value miss the seasonal
+// turns by a known amount), the forecasts' epoch-by-epoch rank correlation with the inferers'
+// actual losses is 0.76 (0.62 for the persistence forecast), and the network's margin over the
+// naive inference went from 0.15 (mean) / 0.03 (worst window) to 0.32 / 0.12. On the S&P 500 and
+// the daily temperature the next step is close to unpredictable from the recent steps: the
+// ranks improve little (0.37 against 0.35, 0.34 against 0.27), the margin is as small either
+// way over 20 windows (mean 0.026 against 0.024, 0.008 against 0.004, the worst window negative
+// with both), and at the devnet test's timings the context forecast did worse (S&P 500 -0.022
+// against +0.045 on average). So the reference forecasters use the context on a seasonal series
+// and the persistence forecast otherwise (referenceMethod).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "node/participants/losses.h"
+
+namespace allora::participants {
+
+class Model;
+
+// One past epoch of one inferer, as a forecaster sees it.
+struct PastInference {
+    size_t step = 0;     // the series step it predicted from (it predicted step + 1)
+    double value = 0;    // its inference (NaN when unknown: only its loss is used then)
+    double logLoss = 0;  // the network loss bundle's log-loss of it
+};
+
+struct ForecastContext {
+    // The series up to the step this epoch predicts from (inclusive): nothing later exists yet.
+    std::span<const double> history;
+    LossMethod lossMethod = LossMethod::Mse;
+    double minLoss = kMinLoss;  // the reputers' floor (lossFloor of the data's resolution)
+    size_t season = 0;          // the series' seasonal period in steps (0: none)
+    // Each inferer's past epochs, oldest first (the runner keeps the last kForecastHistory).
+    std::map<std::string, std::vector<PastInference>> inferers;
+};
+
+inline constexpr size_t kErrorLags = 5;       // recent steps regressed on
+inline constexpr size_t kTruthWindow = 120;   // series steps the next-step fit looks at
+inline constexpr size_t kContextWindow = 24;  // fewest past epochs an offset fit looks over
+
+enum class ForecastMethod {
+    Persistence,  // the median of the inferer's recent log-losses (models.h, medianForecast)
+    Context,      // the regression above, the persistence forecast until it can be fitted
+};
+
+// The method the reference forecasters use on a series: Context on a seasonal one, Persistence
+// otherwise (see the top).
+ForecastMethod referenceMethod(const ForecastContext& context);
+
+// Forecaster `model`'s forecast: inferer -> predicted log-loss. Inferers with fewer than 3 known
+// epochs are left out. The Context fit looks over max(model.forecastWindow, kContextWindow) past
+// epochs, the persistence forecast over model.forecastWindow.
+std::map<std::string, double> forecastLosses(const Model& model, const ForecastContext& context);
+std::map<std::string, double> forecastLosses(const Model& model, const ForecastContext& context,
+                                             ForecastMethod method);
+
+// E[log10 L] for an error e ~ N(mean, sd²), L the loss of the method (e² or |e|), floored at
+// log10(minLoss) (the floor applied to the expectation, not inside it).
+double expectedLogLoss(LossMethod method, double mean, double sd, double minLoss = kMinLoss);
+
+// The context forecast of one inferer's error this epoch: (ê, s), or nullopt while it cannot be
+// fitted (fewer than two past epochs per regressor with a known inference and enough history
+// before them, or a singular fit).
+std::optional<std::pair<double, double>> predictError(const ForecastContext& context,
+                                                      std::span<const PastInference> past,
+                                                      size_t window);
+
+}  // namespace allora::participants
