@@ -14,7 +14,7 @@
 // Issue 5's other half, the network below the naive inference, is asserted with a margin
 // (kNaiveMargin) on the S&P 500 and CO2. CO2's forecasters know the season and name, epoch by
 // epoch, which inferer will do well (node/participants/forecasters.h): the offline replay of this
-// test's timings gives margins of 0.03 to 0.17, 0.12 at worst over 20 windows of the series. The
+// test's timings gives margins of 0.03 to 0.14, 0.12 at worst over 20 windows of the series. The
 // S&P 500's come from the persistence forecasters (devnet runs +0.03 to +0.09; replay 0.028 at
 // worst). On the temperature the margin is printed, not asserted: no context the forecasters can
 // see predicts which inferer wins there (forecasters.h), and the margin stays within about 0.02
@@ -333,13 +333,13 @@ private Q_SLOTS:
         devnet.participants->stop();
         devnet.node->stop();  // no block after this: the snapshot and the ledger agree
         {
-            ChainClient chain(*devnet.node);
+            ChainClient stopped(*devnet.node);
             std::set<std::string> all = genesisAddresses(home);
             {
                 std::lock_guard lock(ledger.mu);
                 all.insert(ledger.addresses.begin(), ledger.addresses.end());
             }
-            const tokenledger::Snapshot end = tokenledger::snapshot(chain, all);
+            const tokenledger::Snapshot end = tokenledger::snapshot(stopped, all);
             std::string report;
             const std::string broken =
                 tokenledger::checkConservation(ledger, *devnet.genesis, end, &report);
