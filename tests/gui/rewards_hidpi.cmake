@@ -3,6 +3,7 @@
 # tests/output/screenshots of the build tree.
 allora_add_test(test_rewards_hidpi SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_rewards_hidpi.cpp
                 ${CMAKE_CURRENT_LIST_DIR}/guitestutil.h
+                ${CMAKE_CURRENT_LIST_DIR}/guitestdevnet.h
                 LIBS allora_ui Qt6::Widgets LABELS gui)
 target_compile_definitions(test_rewards_hidpi PRIVATE
   ALLORA_TEST_OUTPUT_DIR="${CMAKE_BINARY_DIR}/tests/output")

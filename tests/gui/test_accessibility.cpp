@@ -17,9 +17,8 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 
-#include "guitestutil.h"
+#include "guitestdevnet.h"
 #include "ui/firstrunwizard.h"
 #include "ui/mainwindow.h"
 #include "ui/nodemodel.h"
@@ -99,16 +98,11 @@ QMultiMap<QChar, QString> mnemonics(QWidget* root) {
 class AccessibilityTest : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<WalletModel> wallet_;
-    std::unique_ptr<NodeModel> node_;
-    std::unique_ptr<MainWindow> window_;
+    GuiDevnet devnet_;
 
     template <typename T>
     T* find(const char* name) {
-        T* w = child<T>(window_.get(), name);
-        if (w == nullptr) qWarning("no widget named %s", name);
-        return w;
+        return devnet_.find<T>(name);
     }
 
     // The widgets Tab visits from `start`, in order, until it comes back (at most 200 steps).
@@ -133,7 +127,7 @@ class AccessibilityTest : public QObject {
 
     // Tab from the first of `inputs` visits each of them in this order.
     void checkTabOrder(const char* page, const QStringList& inputs) {
-        window_->showPage(QString::fromLatin1(page));
+        devnet_.window->showPage(QString::fromLatin1(page));
         QCoreApplication::processEvents();
         auto* first = find<QWidget>(inputs.front().toLatin1().constData());
         QVERIFY(first && first->isVisible());
@@ -151,7 +145,7 @@ class AccessibilityTest : public QObject {
             at = next + 1;
         }
         // Nothing enabled and shown on the page is left out of the chain.
-        QWidget* root = window_->page(QString::fromLatin1(page));
+        QWidget* root = devnet_.window->page(QString::fromLatin1(page));
         for (QWidget* w : focusableWidgets(root))
             if (w->isVisible() && w->isEnabled())
                 QVERIFY2(chain.contains(w),
@@ -161,21 +155,10 @@ class AccessibilityTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(installEnglishTranslator());
-        QVERIFY(dir_.isValid());
-        wallet_ = openModel(dir_.path(), wallet::KeyringBackend::Test);
-        QVERIFY(wallet_);
-        QSignalSpy added(wallet_.get(), &WalletModel::keyAdded);
-        wallet_->addKey(
-            QStringLiteral("me"),
-            std::make_shared<const SecureBytes>(SecureBytes::fromString(kCosmjsMnemonic)),
-            std::make_shared<const SecureBytes>());
-        QVERIFY(added.wait(kKeyringTimeoutMs));
         // A node model on an empty home: no network yet, every page built.
-        node_ = std::make_unique<NodeModel>(QFile::encodeName(dir_.path()).toStdString());
-        window_ = std::make_unique<MainWindow>(wallet_.get(), node_.get());
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        const QString failure = devnet_.open();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(QTest::qWaitForWindowActive(devnet_.window.get()));
         QTRY_VERIFY(find<QListWidget>("pageList")->isVisible());
     }
 
@@ -187,23 +170,24 @@ private Q_SLOTS:
         };
         check(QStringLiteral("sidebar"), find<QListWidget>("pageList"));
         for (const char* id : kPageIds) {
-            QWidget* page = window_->page(QString::fromLatin1(id));
+            QWidget* page = devnet_.window->page(QString::fromLatin1(id));
             QVERIFY2(page, id);
             QVERIFY2(!spokenName(page).isEmpty(), id);
             check(QString::fromLatin1(id), page);
         }
-        FirstRunWizard wizard(wallet_.get());
+        FirstRunWizard wizard(devnet_.wallet.get());
         check(QStringLiteral("wizard"), &wizard);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 
     void mnemonicsDoNotCollide() {
         QMultiMap<QChar, QString> menu;
-        for (QAction* a : window_->menuBar()->actions())
+        for (QAction* a : devnet_.window->menuBar()->actions())
             if (const QChar c = mnemonic(a->text()); !c.isNull()) menu.insert(c, a->text());
         QStringList clashes;
         for (const char* id : kPageIds) {
-            QMultiMap<QChar, QString> all = mnemonics(window_->page(QString::fromLatin1(id)));
+            QMultiMap<QChar, QString> all =
+                mnemonics(devnet_.window->page(QString::fromLatin1(id)));
             all.unite(menu);
             for (const QChar c : all.uniqueKeys())
                 if (all.count(c) > 1)
@@ -212,7 +196,7 @@ private Q_SLOTS:
                                         QStringList(all.values(c)).join(QStringLiteral(", ")));
         }
         // The wizard: each page with the wizard's buttons.
-        FirstRunWizard wizard(wallet_.get());
+        FirstRunWizard wizard(devnet_.wallet.get());
         QMultiMap<QChar, QString> buttons;
         for (const auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton,
                                  QWizard::CancelButton})
@@ -250,7 +234,7 @@ private Q_SLOTS:
     }
 
     void enterInAFieldReviews() {
-        window_->showPage(QStringLiteral("send"));
+        devnet_.window->showPage(QStringLiteral("send"));
         auto* recipient = find<QLineEdit>("recipientEdit");
         recipient->setText(QStringLiteral("cosmos1notanalloraaddress"));
         recipient->setFocus();
@@ -264,14 +248,14 @@ private Q_SLOTS:
         QTest::keyClick(memo, Qt::Key_Enter);
         QVERIFY(find<QLabel>("sendMessageLabel")->text().contains(QStringLiteral("recipient")));
 
-        window_->showPage(QStringLiteral("createtopic"));
+        devnet_.window->showPage(QStringLiteral("createtopic"));
         auto* metadata = find<QLineEdit>("topicMetadataEdit");
         metadata->setFocus();
         QTest::keyClick(metadata, Qt::Key_Return);
         // No node: the review says why it cannot go on rather than doing nothing.
         QVERIFY(!find<QLabel>("createTopicMessageLabel")->text().isEmpty());
 
-        window_->showPage(QStringLiteral("addressbook"));
+        devnet_.window->showPage(QStringLiteral("addressbook"));
         auto* label = find<QLineEdit>("addressBookLabelEdit");
         label->setText(QStringLiteral("friend"));
         find<QLineEdit>("addressBookAddressEdit")->setText(QStringLiteral("allo1bad"));
@@ -281,7 +265,7 @@ private Q_SLOTS:
     }
 
     void escapeCancelsAConfirmation() {
-        window_->showPage(QStringLiteral("send"));
+        devnet_.window->showPage(QStringLiteral("send"));
         auto* panel = find<TxPanel>("sendTxPanel");
         auto* box = find<QWidget>("sendConfirmBox");
         auto* password = find<QLineEdit>("sendPasswordEdit");
@@ -300,10 +284,7 @@ private Q_SLOTS:
         QVERIFY(!box->isVisible());
     }
 
-    void cleanupTestCase() {
-        window_.reset();
-        node_.reset();
-    }
+    void cleanupTestCase() { devnet_.shutdown(); }
 };
 
 QTEST_MAIN(AccessibilityTest)

@@ -23,9 +23,8 @@
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTableWidget>
-#include <QTemporaryDir>
 
-#include "guitestutil.h"
+#include "guitestdevnet.h"
 #include "ui/emissionsqueries.h"
 #include "ui/guiutil.h"
 #include "ui/mainwindow.h"
@@ -38,12 +37,6 @@ using namespace allora::ui::test;
 
 namespace {
 
-constexpr int kNodeTimeoutMs = 90000;
-
-std::shared_ptr<const SecureBytes> secret(const char* text) {
-    return std::make_shared<const SecureBytes>(SecureBytes::fromString(text));
-}
-
 // "123 uallo" (the display unit is uallo in this test) as an amount.
 Amount ualloOf(const QString& text) {
     auto a = Amount::parse(text.section(QLatin1Char(' '), 0, 0).toStdString());
@@ -55,20 +48,15 @@ Amount ualloOf(const QString& text) {
 class RewardsHiDpiTest : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<WalletModel> wallet_;
-    std::unique_ptr<NodeModel> node_;
-    std::unique_ptr<MainWindow> window_;
+    GuiDevnet devnet_;
     OverviewPage* overview_ = nullptr;
 
     template <typename T>
     T* find(const char* name) {
-        T* w = child<T>(window_.get(), name);
-        if (w == nullptr) qWarning("no widget named %s", name);
-        return w;
+        return devnet_.find<T>(name);
     }
     size_t topicCount() {
-        auto api = node_->api();
+        auto api = devnet_.node->api();
         auto topics =
             api ? readTopics(*api) : Result<std::vector<TopicSummary>>(std::vector<TopicSummary>{});
         return topics ? topics->size() : 0;
@@ -80,30 +68,13 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(installEnglishTranslator());
         QCOMPARE(qApp->devicePixelRatio(), 2.0);
-        QVERIFY(dir_.isValid());
-        wallet_ = openModel(dir_.path(), wallet::KeyringBackend::Test);
-        QVERIFY(wallet_);
-        QSignalSpy added(wallet_.get(), &WalletModel::keyAdded);
-        wallet_->addKey(
-            QStringLiteral("me"),
-            std::make_shared<const SecureBytes>(SecureBytes::fromString(kCosmjsMnemonic)),
-            std::make_shared<const SecureBytes>());
-        QVERIFY(added.wait(kKeyringTimeoutMs));
-        const QString address = QString::fromStdString(wallet_->activeKey()->address);
-        node_ = std::make_unique<NodeModel>(QFile::encodeName(dir_.path()).toStdString());
-        node_->setServeApi(false);
-        node_->setCreateParticipants(true);
-        node_->setPollInterval(std::chrono::milliseconds(200));
-        window_ = std::make_unique<MainWindow>(wallet_.get(), node_.get());
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        overview_ = static_cast<OverviewPage*>(window_->page(QStringLiteral("overview")));
+        QString failure = devnet_.open();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        overview_ = static_cast<OverviewPage*>(devnet_.window->page(QStringLiteral("overview")));
         QVERIFY(overview_);
         setDisplayUnit(DisplayUnit::Uallo);  // exact amounts in the labels
-        node_->createLocalNetwork({address}, secret("validator password"),
-                                  std::chrono::milliseconds(200));
-        QTRY_COMPARE_WITH_TIMEOUT(node_->state(), NodeModel::State::Running, kNodeTimeoutMs);
+        failure = devnet_.startNetwork();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void delegationShowsOnTheOverview() {
@@ -111,7 +82,7 @@ private Q_SLOTS:
         // The participants open the demo topics in the first blocks; the page reads them when
         // shown.
         QTRY_VERIFY_WITH_TIMEOUT(topicCount() >= 3, kNodeTimeoutMs);
-        window_->showPage(QStringLiteral("staking"));
+        devnet_.window->showPage(QStringLiteral("staking"));
         auto* topics = find<QComboBox>("stakeTopicCombo");
         QTRY_VERIFY_WITH_TIMEOUT(topics->count() >= 3, kNodeTimeoutMs);
         topics->setCurrentIndex(topics->findData(QVariant::fromValue<qulonglong>(1)));
@@ -127,7 +98,7 @@ private Q_SLOTS:
         QTest::keyClick(find<QLineEdit>("stakePasswordEdit"), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(find<QTableWidget>("delegationsTable")->rowCount() == 1,
                                  kNodeTimeoutMs);
-        window_->showPage(QStringLiteral("overview"));
+        devnet_.window->showPage(QStringLiteral("overview"));
         QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>("delegatedBalanceLabel")->text(),
                                   QStringLiteral("1000000000000000000000 uallo"), kNodeTimeoutMs);
         QVERIFY(find<QLabel>("pendingRewardsLabel")->text().endsWith(QStringLiteral(" uallo")));
@@ -136,7 +107,7 @@ private Q_SLOTS:
     void rewardsAreNoticedAsTheyAccrue() {
         overview_->setRewardsNoticeInterval(std::chrono::milliseconds(0));
         QSignalSpy earned(overview_, &OverviewPage::rewardsEarned);
-        QSignalSpy status(window_->statusBar(), &QStatusBar::messageChanged);
+        QSignalSpy status(devnet_.window->statusBar(), &QStatusBar::messageChanged);
         // Every rise from the delegation's first read on is noticed: the notices add up to the
         // rewards shown (nothing was claimed).
         const Amount before = shownPending();
@@ -179,15 +150,15 @@ private Q_SLOTS:
         QVERIFY(check && check->isChecked());
         check->setChecked(false);
         QSignalSpy earned(overview_, &OverviewPage::rewardsEarned);
-        QSignalSpy status(window_->statusBar(), &QStatusBar::messageChanged);
+        QSignalSpy status(devnet_.window->statusBar(), &QStatusBar::messageChanged);
         QTRY_VERIFY_WITH_TIMEOUT(earned.size() >= 2, kNodeTimeoutMs);
         for (const auto& args : status)
             QVERIFY2(!args.at(0).toString().startsWith(QStringLiteral("Staking rewards")),
                      qPrintable(args.at(0).toString()));
         check->setChecked(true);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window_->statusBar()->currentMessage().startsWith(QStringLiteral("Staking rewards")),
-            kNodeTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(devnet_.window->statusBar()->currentMessage().startsWith(
+                                     QStringLiteral("Staking rewards")),
+                                 kNodeTimeoutMs);
     }
 
     void pagesAtDoubleScale() {
@@ -196,18 +167,18 @@ private Q_SLOTS:
         if (out.isEmpty()) out = QStringLiteral(ALLORA_TEST_OUTPUT_DIR "/screenshots");
         QVERIFY(QDir().mkpath(out));
         // The icon is an SVG: drawn at the screen's ratio, not scaled up from 1x.
-        const QPixmap icon = window_->windowIcon().pixmap(QSize(32, 32));
+        const QPixmap icon = devnet_.window->windowIcon().pixmap(QSize(32, 32));
         QCOMPARE(icon.devicePixelRatio(), 2.0);
         QCOMPARE(icon.size(), QSize(64, 64));
 
         auto* list = find<QListWidget>("pageList");
-        window_->resize(1280, 800);
+        devnet_.window->resize(1280, 800);
         QStringList problems;
         for (int i = 0; i < list->count(); ++i) {
             const QString id = list->item(i)->data(Qt::UserRole).toString();
-            window_->showPage(id);
+            devnet_.window->showPage(id);
             QTest::qWait(300);  // the page's reads come back
-            QWidget* page = window_->page(id);
+            QWidget* page = devnet_.window->page(id);
             auto* scroll = qobject_cast<QScrollArea*>(page->parentWidget()->parentWidget());
             QVERIFY2(scroll, qPrintable(id));
             if (scroll->horizontalScrollBar()->maximum() > 0)
@@ -239,7 +210,7 @@ private Q_SLOTS:
                                     .arg(min.width())
                                     .arg(min.height());
             }
-            const QImage image = window_->grab().toImage();
+            const QImage image = devnet_.window->grab().toImage();
             QCOMPARE(image.devicePixelRatio(), 2.0);
             QCOMPARE(image.size(), QSize(2560, 1600));
             const QString file = QDir(out).filePath(id + QStringLiteral("-hidpi.png"));
@@ -250,8 +221,7 @@ private Q_SLOTS:
 
     void cleanupTestCase() {
         setDisplayUnit(DisplayUnit::Allo);
-        window_.reset();
-        node_.reset();  // stops the node and its participants
+        devnet_.shutdown();
     }
 };
 

@@ -19,9 +19,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 
-#include "guitestutil.h"
+#include "guitestdevnet.h"
 #include "ui/emissionsqueries.h"
 #include "ui/historymodel.h"
 #include "ui/historypage.h"
@@ -40,12 +39,7 @@ using namespace allora::ui::test;
 
 namespace {
 
-constexpr int kNodeTimeoutMs = 90000;
 const char* const kKeyPassword = "topic pages password";
-
-std::shared_ptr<const SecureBytes> secret(const char* text) {
-    return std::make_shared<const SecureBytes>(SecureBytes::fromString(text));
-}
 
 // The mean lightness (0–255) of an image: a dark page is darker than its light twin.
 double meanLightness(const QImage& image) {
@@ -61,28 +55,22 @@ double meanLightness(const QImage& image) {
 class TopicPagesTest : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<WalletModel> wallet_;
-    std::unique_ptr<NodeModel> node_;
-    std::unique_ptr<MainWindow> window_;
-    QString address_;
+    GuiDevnet devnet_;
 
     template <typename T>
     T* find(const char* name) {
-        T* w = child<T>(window_.get(), name);
-        if (w == nullptr) qWarning("no widget named %s", name);
-        return w;
+        return devnet_.find<T>(name);
     }
     std::optional<TopicSummary> topic(uint64_t id) {
-        auto api = node_->api();
+        auto api = devnet_.node->api();
         if (!api) return std::nullopt;
         auto t = readTopic(*api, id);
         return t ? std::optional<TopicSummary>(*t) : std::nullopt;
     }
     uint64_t sequence() {
-        auto api = node_->api();
+        auto api = devnet_.node->api();
         if (!api) return 0;
-        auto a = readAccount(*api, address_.toStdString());
+        auto a = readAccount(*api, devnet_.address.toStdString());
         return a ? a->sequence : 0;
     }
     void confirmWith(const char* prefix, const char* password) {
@@ -96,32 +84,16 @@ class TopicPagesTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(installEnglishTranslator());
-        QVERIFY(dir_.isValid());
-        wallet_ = openModel(dir_.path(), wallet::KeyringBackend::File);
-        QVERIFY(wallet_);
-        QSignalSpy added(wallet_.get(), &WalletModel::keyAdded);
-        wallet_->addKey(
-            QStringLiteral("me"),
-            std::make_shared<const SecureBytes>(SecureBytes::fromString(kCosmjsMnemonic)),
-            secret(kKeyPassword));
-        QVERIFY(added.wait(kKeyringTimeoutMs));
-        address_ = QString::fromStdString(wallet_->activeKey()->address);
-        node_ = std::make_unique<NodeModel>(QFile::encodeName(dir_.path()).toStdString());
-        node_->setServeApi(false);
-        node_->setCreateParticipants(true);
-        node_->setPollInterval(std::chrono::milliseconds(200));
-        window_ = std::make_unique<MainWindow>(wallet_.get(), node_.get());
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        node_->createLocalNetwork({address_}, secret("validator password"),
-                                  std::chrono::milliseconds(200));
-        QTRY_COMPARE_WITH_TIMEOUT(node_->state(), NodeModel::State::Running, kNodeTimeoutMs);
+        GuiDevnetOptions options;
+        options.backend = wallet::KeyringBackend::File;
+        options.keyPassword = kKeyPassword;
+        const QString failure = devnet_.start(options);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void topicsAreListedAndSearchable() {
-        window_->showPage(QStringLiteral("topics"));
-        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        devnet_.window->showPage(QStringLiteral("topics"));
+        auto* page = static_cast<TopicsPage*>(devnet_.window->page(QStringLiteral("topics")));
         QVERIFY(page);
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() >= 3, kNodeTimeoutMs);
         auto* table = find<QTableView>("topicTable");
@@ -146,7 +118,7 @@ private Q_SLOTS:
     }
 
     void weightsChartGainsPointsAsEpochsClose() {
-        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        auto* page = static_cast<TopicsPage*>(devnet_.window->page(QStringLiteral("topics")));
         page->showTopic(1);
         QTRY_COMPARE_WITH_TIMEOUT(page->detail()->topicId(), uint64_t{1}, kNodeTimeoutMs);
         TopicCharts* charts = page->detail()->charts();
@@ -172,7 +144,7 @@ private Q_SLOTS:
     }
 
     void createTopicChecksAndOpensIt() {
-        window_->showPage(QStringLiteral("createtopic"));
+        devnet_.window->showPage(QStringLiteral("createtopic"));
         auto* metadata = find<QLineEdit>("topicMetadataEdit");
         auto* pNorm = find<QLineEdit>("topicPNormEdit");
         auto* epoch = find<QSpinBox>("topicEpochLengthSpin");
@@ -200,18 +172,19 @@ private Q_SLOTS:
             find<QLabel>("createTopicSummaryLabel")->text().contains(QStringLiteral("Test topic")));
         confirmWith("createTopic", kKeyPassword);
         // Once on chain, the new topic (id 4, after the three demo topics) opens.
-        QTRY_COMPARE_WITH_TIMEOUT(window_->currentPage(), QStringLiteral("topics"), kNodeTimeoutMs);
-        auto* page = static_cast<TopicsPage*>(window_->page(QStringLiteral("topics")));
+        QTRY_COMPARE_WITH_TIMEOUT(devnet_.window->currentPage(), QStringLiteral("topics"),
+                                  kNodeTimeoutMs);
+        auto* page = static_cast<TopicsPage*>(devnet_.window->page(QStringLiteral("topics")));
         QTRY_COMPARE_WITH_TIMEOUT(page->selectedTopic(), uint64_t{4}, kNodeTimeoutMs);
         auto created = topic(4);
         QVERIFY(created);
-        QCOMPARE(QString::fromStdString(created->topic.creator()), address_);
+        QCOMPARE(QString::fromStdString(created->topic.creator()), devnet_.address);
         QCOMPARE(created->topic.metadata(), std::string("Test topic: a series from the GUI test"));
         QCOMPARE(sequence(), sent + 1);
     }
 
     void wrongPasswordPaysNothing() {
-        window_->showPage(QStringLiteral("buy"));
+        devnet_.window->showPage(QStringLiteral("buy"));
         auto* combo = find<QComboBox>("buyTopicCombo");
         QTRY_VERIFY_WITH_TIMEOUT(combo->count() >= 4, kNodeTimeoutMs);
         auto* amount = find<QLineEdit>("buyAmountEdit");
@@ -257,9 +230,9 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>("buyInferenceLabel")->text().contains(QStringLiteral("at block")));
 
         // The payment is in the wallet's history, named for what it did, with its amount.
-        auto* history = qobject_cast<HistoryPage*>(window_->page(QStringLiteral("history")));
+        auto* history = qobject_cast<HistoryPage*>(devnet_.window->page(QStringLiteral("history")));
         QVERIFY(history);
-        window_->showPage(QStringLiteral("history"));
+        devnet_.window->showPage(QStringLiteral("history"));
         HistoryModel* model = history->model();
         auto paidRow = [model] {
             for (int row = 0; row < model->rowCount(); ++row)
@@ -270,11 +243,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(paidRow() >= 0, kNodeTimeoutMs);
         QCOMPARE(model->text(paidRow(), HistoryModel::AmountColumn), QStringLiteral("−250 ALLO"));
         QVERIFY(!model->text(paidRow(), HistoryModel::FeeColumn).isEmpty());
-        window_->showPage(QStringLiteral("buy"));
+        devnet_.window->showPage(QStringLiteral("buy"));
     }
 
     void delegatingShowsThePosition() {
-        window_->showPage(QStringLiteral("staking"));
+        devnet_.window->showPage(QStringLiteral("staking"));
         auto* topics = find<QComboBox>("stakeTopicCombo");
         QTRY_VERIFY_WITH_TIMEOUT(topics->count() >= 4, kNodeTimeoutMs);
         topics->setCurrentIndex(topics->findData(QVariant::fromValue<qulonglong>(1)));
@@ -295,26 +268,26 @@ private Q_SLOTS:
     }
 
     void nodePageShowsChainAndLog() {
-        window_->showPage(QStringLiteral("node"));
+        devnet_.window->showPage(QStringLiteral("node"));
         QTRY_VERIFY_WITH_TIMEOUT(
             find<QLabel>("nodeChainLabel")->text().contains(QStringLiteral("solo")),
             kNodeTimeoutMs);
         QVERIFY(find<QLabel>("nodePageStateLabel")->text() == QStringLiteral("Running"));
         QTRY_VERIFY_WITH_TIMEOUT(!find<QPlainTextEdit>("nodeLogView")->toPlainText().isEmpty(),
                                  kNodeTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("nodeDataDirLabel")->text().contains(dir_.path()),
-                                 kNodeTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLabel>("nodeDataDirLabel")->text().contains(devnet_.home.path()), kNodeTimeoutMs);
     }
 
     void settingsChangeTheUnitAndTheme() {
-        window_->showPage(QStringLiteral("overview"));
+        devnet_.window->showPage(QStringLiteral("overview"));
         auto* spendable = find<QLabel>("spendableBalanceLabel");
         QTRY_VERIFY_WITH_TIMEOUT(spendable->text().endsWith(QStringLiteral(" ALLO")),
                                  kNodeTimeoutMs);
-        window_->showPage(QStringLiteral("settings"));
+        devnet_.window->showPage(QStringLiteral("settings"));
         auto* unit = find<QComboBox>("settingsUnitCombo");
         unit->setCurrentIndex(1);  // uallo
-        window_->showPage(QStringLiteral("overview"));
+        devnet_.window->showPage(QStringLiteral("overview"));
         QTRY_VERIFY_WITH_TIMEOUT(spendable->text().endsWith(QStringLiteral(" uallo")),
                                  kNodeTimeoutMs);
         QVERIFY(!spendable->text().contains(QLatin1Char('.')));  // whole units
@@ -323,9 +296,9 @@ private Q_SLOTS:
                                  kNodeTimeoutMs);
         auto* theme = find<QComboBox>("settingsThemeCombo");
         theme->setCurrentIndex(theme->findData(static_cast<int>(Theme::Dark)));
-        QTRY_VERIFY(window_->palette().color(QPalette::Window).lightness() < 100);
+        QTRY_VERIFY(devnet_.window->palette().color(QPalette::Window).lightness() < 100);
         theme->setCurrentIndex(theme->findData(static_cast<int>(Theme::Light)));
-        QTRY_VERIFY(window_->palette().color(QPalette::Window).lightness() > 150);
+        QTRY_VERIFY(devnet_.window->palette().color(QPalette::Window).lightness() > 150);
     }
 
     void screenshotsOfEveryPageInLightAndDark() {
@@ -336,16 +309,16 @@ private Q_SLOTS:
         QStringList ids;
         for (int i = 0; i < list->count(); ++i) ids << list->item(i)->data(Qt::UserRole).toString();
         QCOMPARE(ids.size(), 11);
-        window_->resize(1280, 800);
+        devnet_.window->resize(1280, 800);
         QMap<QString, double> light;
         for (const Theme theme : {Theme::Light, Theme::Dark}) {
             applyTheme(theme);
             const QString suffix =
                 theme == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
             for (const QString& id : ids) {
-                window_->showPage(id);
+                devnet_.window->showPage(id);
                 QTest::qWait(300);  // the page's reads come back
-                const QImage image = window_->grab().toImage();
+                const QImage image = devnet_.window->grab().toImage();
                 QCOMPARE(image.size(), QSize(1280, 800));
                 const QString file =
                     QDir(out).filePath(id + QLatin1Char('-') + suffix + QStringLiteral(".png"));
@@ -360,10 +333,7 @@ private Q_SLOTS:
         applyTheme(Theme::Light);
     }
 
-    void cleanupTestCase() {
-        window_.reset();
-        node_.reset();  // stops the node and its participants
-    }
+    void cleanupTestCase() { devnet_.shutdown(); }
 };
 
 QTEST_MAIN(TopicPagesTest)
