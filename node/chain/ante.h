@@ -52,8 +52,8 @@ public:
         // false: signatures are not verified again (mempool recheck: they cannot have changed,
         // only the state they depend on).
         bool verifySignatures = true;
-        // false: AnteResult::events stays empty (prepareProposal and the mempool's recheck throw
-        // them away). Events cost no gas: verdict, writes and gas are the same either way.
+        // false: AnteResult::events stays empty (checkTx and prepareProposal throw them away).
+        // Events cost no gas: verdict, writes and gas are the same either way.
         bool events = true;
     };
 
