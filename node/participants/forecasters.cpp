@@ -48,6 +48,40 @@ double lnSquareExpectation(double lambda) {
     return t[i] * (1 - f) + t[i + 1] * f;
 }
 
+// A seasonal series' cycle: a level, a trend and the first harmonic of the season, fitted by
+// least squares on the whole history known (so a past row is read against the cycle as known
+// now, which holds nothing later than now).
+struct Cycle {
+    std::vector<double> beta;
+    size_t season = 0;
+    static std::vector<double> basis(size_t s, size_t season) {
+        const double phase =
+            2 * std::numbers::pi * static_cast<double>(s % season) / static_cast<double>(season);
+        return {1.0, static_cast<double>(s), std::sin(phase), std::cos(phase)};
+    }
+    double at(size_t s) const {
+        const auto x = basis(s, season);
+        double v = 0;
+        for (size_t i = 0; i < x.size(); ++i) v += beta[i] * x[i];
+        return v;
+    }
+};
+
+std::optional<Cycle> fitCycle(std::span<const double> h, size_t season) {
+    if (season == 0 || h.size() < season) return std::nullopt;
+    std::vector<std::vector<double>> rows;
+    std::vector<double> y;
+    for (size_t s = 0; s < h.size(); ++s) {
+        rows.push_back(Cycle::basis(s, season));
+        y.push_back(h[s]);
+    }
+    auto beta = leastSquares(rows, y);
+    if (!beta) return std::nullopt;
+    for (double b : *beta)
+        if (!std::isfinite(b)) return std::nullopt;
+    return Cycle{std::move(*beta), season};
+}
+
 // The regressors at step s (predicting s + 1): 1, the last kErrorLags steps, and for a seasonal
 // series the step one season before the one predicted; nullopt when the history is too short.
 std::optional<std::vector<double>> regressors(std::span<const double> h, size_t s, size_t season) {
@@ -60,6 +94,16 @@ std::optional<std::vector<double>> regressors(std::span<const double> h, size_t 
         x.push_back(h[back] - h[back - 1]);
     }
     return x;
+}
+
+// The next step's regressors on a series that reverts to its cycle: 1, the last value's
+// departure from the cycle (y_s − c_s: a warm week tends to be followed by a cooler one) and the
+// cycle's own next step (c_{s+1} − c_s).
+std::optional<std::vector<double>> cycleRegressors(std::span<const double> h, size_t s,
+                                                   const Cycle& cycle) {
+    if (s >= h.size()) return std::nullopt;
+    const double here = cycle.at(s);
+    return std::vector<double>{1.0, h[s] - here, cycle.at(s + 1) - here};
 }
 
 struct Fit {
@@ -88,17 +132,21 @@ std::optional<Fit> fitAt(const std::vector<std::vector<double>>& rows, const std
 }
 
 // The next step y_{t+1} − y_t, fitted on the series' last kTruthWindow steps.
-std::optional<Fit> nextStep(std::span<const double> h, size_t season) {
+std::optional<Fit> nextStep(std::span<const double> h, size_t season,
+                            const std::optional<Cycle>& cycle) {
     if (h.empty()) return std::nullopt;
     const size_t now = h.size() - 1;
-    auto at = regressors(h, now, season);
+    auto x = [&](size_t s) {
+        return cycle ? cycleRegressors(h, s, *cycle) : regressors(h, s, season);
+    };
+    auto at = x(now);
     if (!at) return std::nullopt;
     std::vector<std::vector<double>> rows;
     std::vector<double> y;
     for (size_t s = now; s-- > 0 && rows.size() < kTruthWindow;) {
-        auto x = regressors(h, s, season);
-        if (!x) break;
-        rows.push_back(std::move(*x));
+        auto r = x(s);
+        if (!r) break;
+        rows.push_back(std::move(*r));
         y.push_back(h[s + 1] - h[s]);
     }
     return fitAt(rows, y, *at);
@@ -142,7 +190,9 @@ double expectedLogLoss(LossMethod method, double mean, double sd, double minLoss
 std::optional<std::pair<double, double>> predictError(const ForecastContext& context,
                                                       std::span<const PastInference> past,
                                                       size_t window) {
-    auto step = nextStep(context.history, context.season);
+    const auto cycle =
+        context.revertsToCycle ? fitCycle(context.history, context.season) : std::nullopt;
+    auto step = nextStep(context.history, context.season, cycle);
     if (!step) return std::nullopt;
     auto off = offset(context.history, past, window, context.season);
     if (!off) return std::nullopt;

@@ -9,9 +9,15 @@
 //       [--epochs N] [--offsets K] [--stride S] [--first F] [--restart EPOCH]
 //       [--forecast reference|persistence|context] [--history H]
 //       [--recent R] [--verbose] [--per-epoch]
+//       [--weekly-temperature] [--start STEP] [--season N] [--cycle]
 // E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
 // Each topic's summary also gives the forecasters' mean rank correlation with the inferers'
 // actual losses, epoch by epoch (Outcome::forecastRank): what they knew about who would do well.
+// --weekly-temperature replays the temperature topic on the weekly means of its series (week 1
+// from the file's first day, 208 weeks, season 52, the forecasters' cycle regression
+// (forecasters.h, ForecastContext::revertsToCycle), starting at week 75 unless --start says);
+// --season N and --cycle set the forecasters' season and cycle regression on any topic, --start
+// the replay's first step.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -49,7 +55,8 @@ int main(int argc, char** argv) {
     size_t epochs = 102, offsets = 20, stride = 37, first = 0, restart = 0, recent = 20;
     size_t history = ap::kForecastHistory;
     int only = -1;
-    bool verbose = false, perEpoch = false;
+    bool verbose = false, perEpoch = false, weekly = false, cycle = false;
+    size_t start = 0, season = 0;
     std::string p, alpha, eps, forecast;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -82,12 +89,30 @@ int main(int argc, char** argv) {
             verbose = true;
         else if (a == "--per-epoch")
             perEpoch = true;
+        else if (a == "--weekly-temperature")
+            weekly = true;
+        else if (a == "--cycle")
+            cycle = true;
+        else if (a == "--start")
+            start = std::stoul(next());
+        else if (a == "--season")
+            season = std::stoul(next());
         else {
             std::fprintf(stderr, "unknown argument %s\n", a.c_str());
             return 2;
         }
     }
     const auto topics = ap::demoTopics(5);
+    // The weekly means of the daily maximum temperature (a trailing partial week dropped).
+    std::vector<double> weeks;
+    {
+        const auto& days = ap::demoSeries(ap::DemoDataset::SeattleTempMax);
+        for (size_t i = 0; i + 7 <= days.size(); i += 7) {
+            double sum = 0;
+            for (size_t k = 0; k < 7; ++k) sum += days[i + k];
+            weeks.push_back(sum / 7);
+        }
+    }
     for (size_t t = 0; t < topics.size(); ++t) {
         if (only >= 0 && static_cast<size_t>(only) != t) continue;
         replay::Config cfg;
@@ -99,7 +124,17 @@ int main(int argc, char** argv) {
         cfg.restartAt = restart;
         cfg.forecast = forecaster(forecast);
         cfg.forecastHistory = history;
-        const size_t length = ap::demoSeries(cfg.topic.dataset).size();
+        if (weekly && cfg.topic.dataset == ap::DemoDataset::SeattleTempMax) {
+            cfg.series = &weeks;
+            cfg.season = 52;
+            cfg.revertsToCycle = true;
+            cfg.topic.startStep = 75;
+        }
+        if (season > 0) cfg.season = season;
+        if (cycle) cfg.revertsToCycle = true;
+        if (start > 0) cfg.topic.startStep = start;
+        const size_t length =
+            cfg.series ? cfg.series->size() : ap::demoSeries(cfg.topic.dataset).size();
         const size_t room = length - cfg.topic.startStep - first - epochs - 2;
         const size_t step = std::min(stride, room / std::max<size_t>(offsets, 1));
         size_t wins = 0, naiveWins = 0, secondWins = 0;

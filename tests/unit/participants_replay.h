@@ -59,6 +59,8 @@ struct Config {
     // runner's, ap::forecastLosses with model i).
     std::function<std::map<std::string, double>(size_t, const ap::ForecastContext&)> forecast;
     const std::vector<double>* series = nullptr;    // default: the topic's
+    std::optional<size_t> season;                   // default: the topic's data set's
+    bool revertsToCycle = false;                    // ForecastContext::revertsToCycle
     size_t forecastHistory = ap::kForecastHistory;  // loss bundles a forecaster looks at
     // A restart of the devnet's participants: from epoch restartAt (0: none), restartEpochs
     // epochs without inferences (the node runs while the participants unlock their keys), then
@@ -267,7 +269,8 @@ inline Outcome run(const Config& cfg) {
         context.history = history;
         context.lossMethod = topic.lossMethod;
         context.minLoss = minLoss;
-        context.season = ap::datasetInfo(topic.dataset).season;
+        context.season = cfg.season.value_or(ap::datasetInfo(topic.dataset).season);
+        context.revertsToCycle = cfg.revertsToCycle;
         {
             size_t taken = 0;
             std::vector<size_t> recent;
