@@ -3,7 +3,8 @@
 // synthesis, the reputers' losses and the regret updates, epoch by epoch with the devnet's delays.
 //  - The forecasters' pieces: the persistence forecast (a median), the expected log-loss of a
 //    Gaussian error, and the context forecast knowing, epoch by epoch, which inferer a seasonal
-//    series favours (forecasters.h).
+//    series favours (forecasters.h); the cycle regression (used by no demo topic) knowing that a
+//    weather anomaly fades.
 //  - With the devnet test's timings (its first weighted epoch 6 to 15 steps after the topic's
 //    start step, a restart midway that costs 4 epochs of inferences and 2 of losses), over the
 //    last 100 weighted epochs: the network inference's mean log-loss is below every worker's but
@@ -125,6 +126,56 @@ private Q_SLOTS:
         QCOMPARE(referenceMethod(plain), ForecastMethod::Persistence);
         plain.season = 12;
         QCOMPARE(referenceMethod(plain), ForecastMethod::Context);
+    }
+    // A weather-like series (an annual cycle of 52 steps plus anomalies that fade by half each
+    // step): the cycle regression (ForecastContext::revertsToCycle) knows that a step above the
+    // cycle is followed by a lower one, and names the better of the last value and a moving
+    // average more often than the context forecast without it.
+    void cycleRegressionKnowsAnomaliesFade() {
+        std::vector<double> series;
+        uint64_t state = 777;
+        double anomaly = 0;
+        for (size_t s = 0; s < 260; ++s) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            const double noise = (static_cast<double>(state >> 11) * 0x1.0p-53 - 0.5) * 6;
+            anomaly = 0.5 * anomaly + noise;
+            series.push_back(15 + 8 * std::sin(2 * std::numbers::pi * static_cast<double>(s) / 52) +
+                             anomaly);
+        }
+        const auto lastValue = makeLastValue();
+        const auto average = makeMovingAverage(5);
+        const Model* inferers[] = {lastValue.get(), average.get()};
+        const auto forecaster = makeLastValue();
+        size_t cycleRight = 0, plainRight = 0, epochs = 0;
+        for (size_t t = 120; t < 255; ++t) {
+            ForecastContext context;
+            context.history = std::span<const double>(series.data(), t + 1);
+            context.lossMethod = LossMethod::Mae;
+            context.season = 52;
+            for (size_t j = 0; j < 2; ++j) {
+                auto& past = context.inferers["allo1inferer" + std::to_string(j)];
+                for (size_t s = t - kForecastHistory; s < t; ++s) {
+                    const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
+                    past.push_back({s, v, logLoss(LossMethod::Mae, series[s + 1], v)});
+                }
+            }
+            const auto plain = forecastLosses(*forecaster, context, ForecastMethod::Context);
+            context.revertsToCycle = true;
+            const auto cycle = forecastLosses(*forecaster, context, ForecastMethod::Context);
+            QCOMPARE(cycle.size(), size_t(2));
+            double actual[2];
+            for (size_t j = 0; j < 2; ++j)
+                actual[j] = logLoss(LossMethod::Mae, series[t + 1],
+                                    *inferers[j]->predict(context.history, t + 1));
+            const bool firstBetter = actual[0] < actual[1];
+            cycleRight += (cycle.at("allo1inferer0") < cycle.at("allo1inferer1")) == firstBetter;
+            plainRight += (plain.at("allo1inferer0") < plain.at("allo1inferer1")) == firstBetter;
+            ++epochs;
+        }
+        qInfo("better inferer named in %zu of %zu epochs with the cycle regression, %zu without",
+              cycleRight, epochs, plainRight);
+        QVERIFY(cycleRight > plainRight);
+        QVERIFY(cycleRight >= epochs * 6 / 10);
     }
     void devnetTimingsMeetTheBar() {
         for (const DemoTopic& topic : demoTopics(5)) {
