@@ -5,6 +5,7 @@
 #include <array>
 #include <boost/json.hpp>
 #include <charconv>
+#include <future>
 #include <iostream>
 
 #include "app/cli/terminal.h"
@@ -15,6 +16,7 @@
 #include "node/node.h"
 #include "node/node_setup.h"
 #include "node/participants/devnet_participants.h"
+#include "node/participants/participant_keys.h"
 #include "node/rpc/http_client.h"
 #include "node/validator_key.h"
 
@@ -113,20 +115,30 @@ int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPas
     auto password = knownPassword != nullptr ? Result<SecureBytes>(knownPassword->copy())
                                              : validatorPassword(options);
     if (!password) return reportError(password.error());
-    auto key = keyFile->unlock(*password);
-    if (!key) return reportError(key.error());
-    nodeOptions.validatorKey = std::move(*key);
-    const std::filesystem::path homeRoot = nodeOptions.home.root;
-    const std::chrono::milliseconds blockTime = nodeOptions.config.blockTime;
-
     // SIGINT and SIGTERM are blocked before any thread exists, so every thread inherits the mask
     // and only this thread receives them, synchronously, through sigtimedwait below: no code runs
-    // in a signal handler.
+    // in a signal handler. A Ctrl-C from here on (during the keys' unlock, say) waits until the
+    // node has started and then stops it cleanly.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    const std::filesystem::path homeRoot = nodeOptions.home.root;
+    // The participants' keyring is a second Argon2id (its own salt, so it cannot share the
+    // validator key's): it runs on a thread of its own next to the validator key's, as allora-qt
+    // does, instead of after the node has started. The future's destructor joins it on every
+    // return path, before `password` goes away.
+    std::future<Result<std::vector<wallet::Account>>> participantAccounts;
+    if (participants)
+        participantAccounts = std::async(std::launch::async, [&homeRoot, &password] {
+            return participants::unlockParticipantKeys(homeRoot, *password);
+        });
+    auto key = keyFile->unlock(*password);
+    if (!key) return reportError(key.error());
+    nodeOptions.validatorKey = std::move(*key);
+    const std::chrono::milliseconds blockTime = nodeOptions.config.blockTime;
 
     auto node = node::Node::open(std::move(nodeOptions));
     if (!node) return reportError(node.error());
@@ -136,13 +148,14 @@ int runNodeInForeground(const cli::Options& options, const SecureBytes* knownPas
     // The participants run on their own thread against the started node; they stop first.
     std::unique_ptr<participants::DevnetParticipants> devnetParticipants;
     if (participants) {
-        auto started = participants::DevnetParticipants::start(**node, homeRoot, *password, log,
-                                                               blockTime, node::kDevnetEpochLength);
-        if (!started) {
+        auto accounts = participantAccounts.get();
+        if (!accounts) {
             (*node)->stop();
-            return reportError(started.error());
+            return reportError(accounts.error());
         }
-        devnetParticipants = std::move(*started);
+        devnetParticipants = participants::DevnetParticipants::prepare(
+            **node, std::move(*accounts), log, blockTime, node::kDevnetEpochLength);
+        devnetParticipants->run();
     }
 
     int exitCode = kExitOk;

@@ -89,8 +89,9 @@ private Q_SLOTS:
         // Resumed: the same topics are found, none is created again.
         node.start({"devnet", "--participants"});
         node.waitForHeight(reached + 15);
-        // The participants start after the node and unlock their keys first (Argon2id): on a
-        // loaded machine that can take longer than the blocks above.
+        // The participants' keys unlock (Argon2id) next to the validator key's, and the
+        // participants start once the node runs: on a loaded machine their first log line can
+        // come after the blocks above.
         QVERIFY2(node.waitForLog("demo topic 3:", 2), qPrintable(node.logText()));
         QCOMPARE(node.stop(), 0);
         QCOMPARE(node.logText().count("creating 3 demo topics"), 1);
