@@ -268,19 +268,50 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      control_(std::exchange(other.control_, {})) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         close();
         db_ = std::exchange(other.db_, nullptr);
         path_ = std::move(other.path_);
+        control_ = std::exchange(other.control_, {});
     }
     return *this;
 }
 
+void Database::finalizeControl() {
+    for (sqlite3_stmt*& stmt : control_) {
+        sqlite3_finalize(stmt);  // a no-op on nullptr
+        stmt = nullptr;
+    }
+}
+
+Status Database::execControl(Control which) {
+    assert(db_);
+    static constexpr const char* kSql[] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE",
+                                           "COMMIT", "ROLLBACK"};
+    const auto index = static_cast<size_t>(which);
+    sqlite3_stmt*& stmt = control_[index];
+    if (stmt == nullptr) {
+        const int rc =
+            sqlite3_prepare_v3(db_, kSql[index], -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            stmt = nullptr;
+            return makeSqliteError(db_, rc, std::string("preparing \"") + kSql[index] + "\"");
+        }
+    }
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc == SQLITE_DONE) return {};
+    return makeSqliteError(db_, rc, std::string("executing \"") + kSql[index] + "\"");
+}
+
 void Database::close() {
     if (!db_) return;
+    finalizeControl();
     // A Statement still alive here is a bug in the caller's lifetimes (a store destroyed after its
     // Database): the assert reports it. sqlite3_close_v2 then still releases the connection as soon
     // as the last statement is finalized instead of leaking it. An open transaction is rolled back.
@@ -344,19 +375,19 @@ bool Database::inTransaction() const {
 // ---- Transaction --------------------------------------------------------------------------------
 
 Result<Transaction> Transaction::begin(Database& db, Mode mode) {
-    const char* sql = "BEGIN IMMEDIATE";
+    Database::Control control = Database::Control::BeginImmediate;
     switch (mode) {
         case Mode::Deferred:
-            sql = "BEGIN DEFERRED";
+            control = Database::Control::BeginDeferred;
             break;
         case Mode::Immediate:
-            sql = "BEGIN IMMEDIATE";
+            control = Database::Control::BeginImmediate;
             break;
         case Mode::Exclusive:
-            sql = "BEGIN EXCLUSIVE";
+            control = Database::Control::BeginExclusive;
             break;
     }
-    if (auto s = db.exec(sql); !s) return s.error();
+    if (auto s = db.execControl(control); !s) return s.error();
     return Transaction(&db);
 }
 
@@ -379,11 +410,11 @@ Transaction& Transaction::operator=(Transaction&& other) noexcept {
 
 Status Transaction::commit() {
     assert(db_ && "commit() on a finished transaction");
-    Status s = db_->exec("COMMIT");
+    Status s = db_->execControl(Database::Control::Commit);
     if (!s) {
         // A failed COMMIT (e.g. disk full) may leave the transaction open; roll it back so the
         // connection is usable and the failure is clean.
-        if (db_->inTransaction()) (void)db_->exec("ROLLBACK");
+        if (db_->inTransaction()) (void)db_->execControl(Database::Control::Rollback);
     }
     db_ = nullptr;
     return s;
@@ -395,7 +426,7 @@ Status Transaction::rollback() {
     // After some errors (SQLITE_FULL, IOERR, NOMEM) SQLite has already rolled back on its own and
     // a second ROLLBACK would fail with "no transaction is active": that is success for us.
     if (!db->inTransaction()) return {};
-    return db->exec("ROLLBACK");
+    return db->execControl(Database::Control::Rollback);
 }
 
 Database& Transaction::database() const {
