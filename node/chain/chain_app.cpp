@@ -81,6 +81,8 @@ bool ChainApp::hasGenesis() const {
 
 void ChainApp::resetCheckState() {
     checkState_ = std::make_unique<StateOverlay>(*state_);
+    checkedOrder_.clear();
+    checkedOrderComplete_ = true;
 }
 
 void ChainApp::dropPending() {
@@ -199,6 +201,10 @@ CheckTxResult ChainApp::checkTx(ByteSpan txBytes, CheckTxMode mode) {
         return out;
     }
     checkState_->merge(std::move(child));
+    if (checkedOrder_.size() < kMaxCheckedOrder)
+        checkedOrder_.push_back(tx.hash);
+    else
+        checkedOrderComplete_ = false;
     out.result.codespace = "";
     out.result.gasWanted = gasLimit;
     out.result.gasUsed = meter.consumed();
@@ -214,25 +220,56 @@ std::vector<Bytes> ChainApp::prepareProposal(std::span<const Bytes> txs, uint64_
     if (params) maxBytes = std::min<uint64_t>(maxBytes, params->block_max_bytes());
     const uint64_t maxGas = params ? params->block_max_gas() : 0;
     const BlockInfo info = nextBlockInfo();
-    uint64_t bytes = 0, gas = 0;
-    for (const Bytes& txBytes : txs) {
-        if (bytes + txBytes.size() > maxBytes) continue;  // a smaller one later may still fit
-        TxStatus decodeFailure;
-        const auto decoded = decoded_.decode(txBytes, decodeFailure);
-        if (!decoded) continue;
-        const DecodedTx& tx = *decoded;
-        const uint64_t gasLimit = tx.authInfo.fee().gas_limit();
-        if (maxGas != 0 && (gasLimit > maxGas || gas + gasLimit > maxGas)) continue;
-        GasMeter meter(gasLimit);
-        StateOverlay child(scratch);
-        KvStore kv(child, &meter);
-        if (!ante_.run(tx, kv, info, chainId_, {.events = false}).status.ok()) continue;
-        scratch.merge(std::move(child));
-        bytes += txBytes.size();
-        gas += gasLimit;
-        picked.push_back(txBytes);
+    // Each tx's ante checks run again on a scratch state, in the proposal's order, and a tx that
+    // would fail them stays out of the block. Except where that would only repeat checkTx: the
+    // mempool proposes its txs in the order it checked them, from the committed state this
+    // proposal also starts from (checkTx's state is reset at each commit and the mempool
+    // rechecks what it keeps in its own order). While the proposal follows checkedOrder_ tx for
+    // tx, with no finalized block pending (which would change the next block's height), each
+    // ante check would see the state checkTx saw and give the verdict it gave: passed. At the
+    // first tx that departs from that order, or is left out by a limit (the ones after it would
+    // then run on another state), the selection starts over with every check run.
+    bool followsChecks = !pending_ && checkedOrderComplete_;
+    for (;;) {
+        uint64_t bytes = 0, gas = 0;
+        bool startOver = false;
+        for (size_t i = 0; i < txs.size() && !startOver; ++i) {
+            const Bytes& txBytes = txs[i];
+            TxStatus decodeFailure;
+            const auto decoded = decoded_.decode(txBytes, decodeFailure);
+            const bool checked = followsChecks && decoded && i < checkedOrder_.size() &&
+                                 checkedOrder_[i] == decoded->hash;
+            if (followsChecks && !checked) {
+                startOver = true;
+                break;
+            }
+            const bool overBytes = bytes + txBytes.size() > maxBytes;
+            if (!decoded || overBytes) {
+                // A smaller one later may still fit.
+                if (followsChecks) startOver = true;
+                continue;
+            }
+            const DecodedTx& tx = *decoded;
+            const uint64_t gasLimit = tx.authInfo.fee().gas_limit();
+            if (maxGas != 0 && (gasLimit > maxGas || gas + gasLimit > maxGas)) {
+                if (followsChecks) startOver = true;
+                continue;
+            }
+            if (!checked) {
+                GasMeter meter(gasLimit);
+                StateOverlay child(scratch);
+                KvStore kv(child, &meter);
+                if (!ante_.run(tx, kv, info, chainId_, {.events = false}).status.ok()) continue;
+                scratch.merge(std::move(child));
+            }
+            bytes += txBytes.size();
+            gas += gasLimit;
+            picked.push_back(txBytes);
+        }
+        if (!startOver) return picked;
+        followsChecks = false;
+        picked.clear();
     }
-    return picked;
 }
 
 bool ChainApp::processProposal(const FinalizeBlockRequest& block) {

@@ -122,6 +122,14 @@ private:
     bool hasGenesis_ = false;
     uint64_t committedHeight_ = 0;
     std::unique_ptr<StateOverlay> checkState_;
+    // The txs whose checkTx passed since checkState_ was last reset, in the order they were
+    // checked (each one's ante ran on the state the ones before it left). A proposal holding
+    // exactly these txs in this order, from the same committed state, would see every ante check
+    // give the same verdict again, so prepareProposal skips re-running them (see there).
+    // Recording stops past kMaxCheckedOrder (a node that commits nothing for a long time).
+    std::vector<Hash256> checkedOrder_;
+    bool checkedOrderComplete_ = true;
+    static constexpr size_t kMaxCheckedOrder = 1'000'000;
     // A tx is decoded at checkTx and found again here by prepareProposal, processProposal and
     // finalizeBlock; a committed block's txs leave it. Sized for a full mempool and a block.
     static constexpr size_t kMaxDecodedTxs = 30'000;

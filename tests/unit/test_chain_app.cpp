@@ -138,6 +138,41 @@ private Q_SLOTS:
         QVERIFY(!node.app->processProposal(garbage));
     }
 
+    // prepareProposal trusts checkTx's verdicts only for the exact order checkTx saw them in
+    // (chain_app.cpp): any other order, or a tx left out by a limit, is checked again, so a
+    // proposal never holds a tx whose sequence no longer fits.
+    void proposalOutsideTheCheckOrderIsCheckedAgain() {
+        Node node(freshPath());
+        node.init();
+        const Bytes tx0 = signedSend(k.alice, {.to = k.bob.address(), .sequence = 0});
+        const Bytes tx1 = signedSend(
+            k.alice, {.to = k.bob.address(), .sequence = 1, .memo = std::string(60, 'm')});
+        const Bytes tx2 = signedSend(k.alice, {.to = k.bob.address(), .sequence = 2});
+        for (const Bytes* tx : {&tx0, &tx1, &tx2})
+            QVERIFY(node.app->checkTx(*tx, CheckTxMode::New).result.ok());
+        QVERIFY(tx1.size() > tx2.size());
+        // The check order: all three.
+        QCOMPARE(node.app->prepareProposal(std::vector<Bytes>{tx0, tx1, tx2}, 1 << 20).size(),
+                 size_t{3});
+        // Another order: tx1 and tx2 come before their sequence and stay out.
+        auto picked = node.app->prepareProposal(std::vector<Bytes>{tx1, tx0, tx2}, 1 << 20);
+        QCOMPARE(picked.size(), size_t{1});
+        QVERIFY(picked[0] == tx0);
+        // tx1 does not fit the bytes left; tx2 would fit but its sequence then comes too early.
+        picked =
+            node.app->prepareProposal(std::vector<Bytes>{tx0, tx1, tx2}, tx0.size() + tx2.size());
+        QCOMPARE(picked.size(), size_t{1});
+        QVERIFY(picked[0] == tx0);
+        // After a block the check order starts again: the committed tx0 is stale, and a proposal
+        // of the three drops it (and, with it, nothing else: tx1 and tx2 follow on).
+        node.block({tx0});
+        QVERIFY(node.app->checkTx(tx1, CheckTxMode::Recheck).result.ok());
+        QVERIFY(node.app->checkTx(tx2, CheckTxMode::Recheck).result.ok());
+        picked = node.app->prepareProposal(std::vector<Bytes>{tx0, tx1, tx2}, 1 << 20);
+        QCOMPARE(picked.size(), size_t{2});
+        QVERIFY(picked[0] == tx1 && picked[1] == tx2);
+    }
+
     void blockStoreAndQueries() {
         Node node(freshPath());
         node.init();
