@@ -58,6 +58,7 @@ constexpr const char* kChainId = "allora-bench-1";
 constexpr int64_t kGenesisTime = 1'767'225'600;
 constexpr size_t kSenders = 1000;
 constexpr double kTargetTxPerSecond = 10'000;  // issue 3
+constexpr double kIssueVerifyMicros = 28;      // the verification cost issue 3 assumes
 
 struct Sender {
     SecureBytes key;
@@ -193,6 +194,18 @@ void printInVerifications(const std::string& what, size_t batch, const std::vect
         "bench: %-46s batch %5zu: %8.2f verifications/tx (one verification: %.1f µs; "
         "median of %zu)\n",
         what.c_str(), batch, median(ratio), median(verify), rounds.size());
+}
+
+// The median over the rounds of the path's cost in secp256k1 verifications per tx.
+double medianVerifications(size_t batch, const std::vector<Round>& rounds,
+                           std::initializer_list<Phase> phases) {
+    std::vector<double> ratio;
+    for (const Round& r : rounds) {
+        double wall = 0;
+        for (Phase p : phases) wall += r.phase[p].wall;
+        ratio.push_back(wall * 1e6 / static_cast<double>(batch) / r.verifyMicros);
+    }
+    return median(ratio);
 }
 
 // secp256k1 verifications per second on this core right now (the single-core ceiling of any path
@@ -387,6 +400,25 @@ int main(int argc, char** argv) {
             "bench: target at batch %5zu: end to end %.0f tx/s (CPU time %.0f): %s; solo node "
             "%.0f tx/s (CPU time %.0f): %s\n",
             batch, e2e.wall, e2e.cpu, verdict(e2e), solo.wall, solo.cpu, verdict(solo));
+    }
+    // The issue states its target next to a verification cost of ~28 µs: 10,000 tx/s is then a
+    // budget of 1e6 / 10,000 / 28 = 3.57 verifications per tx. On a slower core (this VM's
+    // verifications take 40-60 µs, and the host's other tenants move that from run to run) the
+    // same code gives fewer tx/s; the cost in verifications moves much less. Printed for
+    // comparison only: the verdict above stays the wall clock's.
+    std::printf(
+        "bench: the same paths in secp256k1 verifications per tx (the issue's target is %.2f at "
+        "its ~%.0f µs per verification):\n",
+        1e6 / kTargetTxPerSecond / kIssueVerifyMicros, kIssueVerifyMicros);
+    for (const auto& [batch, rounds] : results) {
+        const double e2e = medianVerifications(batch, rounds, {kCheckTx, kFinalize, kCommit});
+        const double solo = medianVerifications(
+            batch, rounds, {kCheckTx, kReap, kPrepare, kProcess, kFinalize, kCommit, kUpdate});
+        std::printf(
+            "bench:   batch %5zu: end to end %.2f, solo node %.2f verifications/tx (%.0f and "
+            "%.0f tx/s at %.0f µs per verification)\n",
+            batch, e2e, solo, 1e6 / (e2e * kIssueVerifyMicros), 1e6 / (solo * kIssueVerifyMicros),
+            kIssueVerifyMicros);
     }
     return 0;
 }
