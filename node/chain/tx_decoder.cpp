@@ -26,7 +26,20 @@ TxStatus fail(std::string why) {
     return TxStatus::fail(TxCode::TxDecode, "tx parse error: " + why);
 }
 
+google::protobuf::ArenaOptions arenaOptions(char* initialBlock, size_t size) {
+    google::protobuf::ArenaOptions options;
+    options.initial_block = initialBlock;
+    options.initial_block_size = size;
+    return options;
+}
+
 }  // namespace
+
+DecodedTx::DecodedTx()
+    : arena_(arenaOptions(initialBlock_, sizeof initialBlock_)),
+      raw(*google::protobuf::Arena::CreateMessage<cosmos::tx::v1beta1::TxRaw>(&arena_)),
+      body(*google::protobuf::Arena::CreateMessage<cosmos::tx::v1beta1::TxBody>(&arena_)),
+      authInfo(*google::protobuf::Arena::CreateMessage<cosmos::tx::v1beta1::AuthInfo>(&arena_)) {}
 
 Hash256 txHash(ByteSpan txBytes) {
     struct Last {

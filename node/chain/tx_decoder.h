@@ -4,11 +4,14 @@
 // to ignore), as are extension options this chain does not know.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <google/protobuf/arena.h>
 
 #include "core/bytes.h"
 #include "core/hash.h"
@@ -19,11 +22,25 @@
 namespace allora::node {
 
 struct DecodedTx {
+    DecodedTx();
+    DecodedTx(const DecodedTx&) = delete;
+    DecodedTx& operator=(const DecodedTx&) = delete;
+
+private:
+    // The three messages and every string and repeated field in them live on this arena, whose
+    // first block is inside the DecodedTx itself: a usual tx (one message, one signer) decodes
+    // without a heap allocation of its own and is freed in one piece when the last step is done
+    // with it, instead of field by field (that was ~9% of finalizeBlock in bench_chain).
+    static constexpr size_t kInitialArenaBlock = 2048;
+    alignas(std::max_align_t) char initialBlock_[kInitialArenaBlock];
+    google::protobuf::Arena arena_;
+
+public:
     Hash256 hash{};  // SHA-256 of the TxRaw bytes
     size_t size = 0;
-    cosmos::tx::v1beta1::TxRaw raw;
-    cosmos::tx::v1beta1::TxBody body;
-    cosmos::tx::v1beta1::AuthInfo authInfo;
+    cosmos::tx::v1beta1::TxRaw& raw;
+    cosmos::tx::v1beta1::TxBody& body;
+    cosmos::tx::v1beta1::AuthInfo& authInfo;
 
     // The ante handler's stateless checks (validateBasic), a pure function of the bytes and the
     // message router: computed the first time the ante handler sees this tx and reused by every
