@@ -8,6 +8,10 @@
 //   chain_address_txs(address, height, idx; PRIMARY KEY (address, height, idx)): which txs touch
 //     which address (a wallet's history). The addresses come from the tx result's events (the
 //     values of "sender", "recipient" and "fee_payer"), as the chain wrote them: bech32 text.
+//   chain_address_recent(height, idx, address; PRIMARY KEY (height, idx, address)): the same rows
+//     for the newest blocks, appended block by block and moved into chain_address_txs in one
+//     sorted pass once there are recentAddressRowsLimit() of them (putBlock explains why); a
+//     query reads both.
 // The result column is an allora.chain.v1.TxResultRecord (code, log, gas, events).
 //
 // A home created before chain_address_txs existed gets the table at open, filled from the txs
@@ -82,15 +86,30 @@ public:
     Result<std::vector<AddressTx>> txsByAddress(std::string_view address, TxCursor before,
                                                 uint32_t limit) const;
 
+    // How many address rows wait in chain_address_recent before they move to the main index
+    // (the default: ~8 blocks of 1k MsgSends; a query walks at most about that many rows).
+    static constexpr size_t kRecentAddressRows = 16'384;
+    size_t recentAddressRowsLimit() const { return recentAddressRowsLimit_; }
+    // For tests and tuning; takes effect at the next putBlock.
+    void setRecentAddressRowsLimit(size_t rows);
+
 private:
     explicit BlockStore(Database& db) : db_(&db) {}
     Result<std::optional<StoredBlock>> readBlock(Statement& stmt) const;
     Status indexAddresses(uint64_t height, int64_t index, const TxResult& result);
     Status indexPastTxs();
+    Status mergeRecentAddresses();
+    Status readAddressTxs(Statement& stmt, std::string_view address, TxCursor before,
+                          uint32_t limit, std::vector<AddressTx>& out) const;
 
     Database* db_;
-    mutable Statement insertBlock_, insertTx_, insertAddressTx_, selectByHeight_, selectByHash_,
-        selectTxHashes_, selectTx_, selectLatest_, selectByAddress_;
+    mutable Statement insertBlock_, insertTx_, insertAddressTx_, insertRecentAddressTx_,
+        selectByHeight_, selectByHash_, selectTxHashes_, selectTx_, selectLatest_, selectByAddress_,
+        selectRecentByAddress_, countRecent_, mergeRecent_, clearRecent_;
+    // Rows in chain_address_recent as this store counts them (read at open, kept up by putBlock;
+    // a rolled-back block leaves it high, which only brings the next merge forward).
+    size_t recentAddressRows_ = 0;
+    size_t recentAddressRowsLimit_ = kRecentAddressRows;
 };
 
 // The addresses a tx result names (values of its events' "sender", "recipient" and "fee_payer"

@@ -130,6 +130,73 @@ private Q_SLOTS:
         QCOMPARE(back->limit, 40u);
     }
 
+    // The newest blocks' rows wait in chain_address_recent and move to the main index in one pass
+    // (block_store.h): a history read page by page is the same, newest first, whichever table
+    // its rows are in at the moment, also across a reopen.
+    void recentRowsMoveToTheIndexAndHistoriesSpanBoth() {
+        auto db = Database::open(freshPath());
+        QVERIFY(db.ok());
+        auto store = BlockStore::open(*db);
+        QVERIFY(store.ok());
+        (*store)->setRecentAddressRowsLimit(5);
+        const auto event = [](const std::string& from, const std::string& to) {
+            TxResult r;
+            r.events.push_back(Event{"transfer", {{"recipient", to}, {"sender", from}}});
+            return r;
+        };
+        const std::string a = k.alice.address(), b = k.bob.address(), c = k.carol.address();
+        // Height h: tx 0 is a → b; at even heights tx 1 is c → a. Newest first, a's history is
+        // then (h, 1) before (h, 0) at even heights.
+        std::vector<std::pair<uint64_t, uint32_t>> expected;
+        const auto count = [&](const char* table) {
+            auto q = db->prepare(std::string("SELECT count(*) FROM ") + table);
+            auto row = q->step();
+            return row && *row ? q->columnInt64(0) : -1;
+        };
+        for (uint64_t h = 1; h <= 13; ++h) {
+            StoredBlock block;
+            block.height = h;
+            block.hash = sha256(toBytes("block " + std::to_string(h)));
+            block.timeUnixNanos = static_cast<int64_t>(h) * 1'000'000'000;
+            std::vector<Bytes> txs{toBytes("tx a->b " + std::to_string(h))};
+            std::vector<TxResult> results{event(a, b)};
+            expected.insert(expected.begin(), {h, 0});
+            if (h % 2 == 0) {
+                txs.push_back(toBytes("tx c->a " + std::to_string(h)));
+                results.push_back(event(c, a));
+                expected.insert(expected.begin(), {h, 1});
+            }
+            auto txn = Transaction::begin(*db);
+            QVERIFY(txn.ok());
+            QVERIFY((*store)->putBlock(*txn, block, txs, results).ok());
+            QVERIFY(txn->commit().ok());
+            // Never more than the limit plus one block's rows wait.
+            QVERIFY(count("chain_address_recent") < 5 + 4);
+        }
+        QVERIFY(count("chain_address_txs") > 0);
+        QVERIFY(count("chain_address_recent") > 0);  // 13 blocks: the last ones still wait
+        const auto history = [&](const BlockStore& s, uint32_t page) {
+            std::vector<std::pair<uint64_t, uint32_t>> out;
+            TxCursor cursor;
+            for (;;) {
+                auto got = s.txsByAddress(a, cursor, page);
+                if (!got || got->empty()) return out;
+                for (const AddressTx& t : *got) out.emplace_back(t.tx.height, t.tx.index);
+                cursor = {got->back().tx.height, got->back().tx.index};
+            }
+        };
+        for (uint32_t page : {1u, 2u, 3u, 100u}) QCOMPARE(history(**store, page), expected);
+        QCOMPARE(history(**store, 100).size(), size_t{13 + 6});
+        auto bHistory = (*store)->txsByAddress(b, {}, 100);
+        QVERIFY(bHistory.ok());
+        QCOMPARE(bHistory->size(), size_t{13});
+        QVERIFY((*bHistory)[0].tx.tx == toBytes("tx a->b 13"));
+        store->reset();
+        auto reopened = BlockStore::open(*db);
+        QVERIFY(reopened.ok());
+        QCOMPARE(history(**reopened, 4), expected);
+    }
+
     void homeFromBeforeTheIndexIsFilledAtOpen() {
         const std::string path = freshPath();
         Node node(path);
