@@ -7,9 +7,11 @@
 // how much the network beats the naive inference and the second-best worker.
 //   replay_participants [--topic 0|1|2] [--p P] [--alpha A] [--eps E]
 //       [--epochs N] [--offsets K] [--stride S] [--first F] [--restart EPOCH]
-//       [--forecast reference|persistence|context] [--history H]
+//       [--forecast reference|persistence|context|stacking|mean|atom|yhat|oracle] [--history H]
 //       [--recent R] [--verbose] [--per-epoch]
 //       [--weekly-temperature] [--start STEP] [--season N] [--cycle]
+//       [--gain G] [--weight-floor W] [--level D] [--absolute] [--mean-window N]
+//       [--oracle-noise SD] [--resolution R] [--loss mse|mae]
 // E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
 // Each topic's summary also gives the forecasters' mean rank correlation with the inferers'
 // actual losses, epoch by epoch (Outcome::forecastRank): what they knew about who would do well.
@@ -17,8 +19,15 @@
 // from the file's first day, 208 weeks, season 52, the forecasters' cycle regression
 // (forecasters.h, ForecastContext::revertsToCycle), starting at week 75 unless --start says);
 // --season N and --cycle set the forecasters' season and cycle regression on any topic, --start
-// the replay's first step.
+// the replay's first step. Forecasts measured and not adopted (forecasters.h says what they
+// gave on the temperature): --forecast stacking (knobs --gain, --weight-floor, --level,
+// --absolute), mean (--mean-window N), atom (the context forecast with the floor's atom, over
+// --mean-window epochs), and two bounds that read what a forecaster cannot: yhat (the inferers'
+// current values around a better next-step fit) and oracle (the coming log-losses themselves,
+// blurred by --oracle-noise SD). --resolution sets the data resolution the reputers' loss floor
+// is taken from, --loss the topic's loss method.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -35,9 +44,224 @@ using Forecast = std::function<std::map<std::string, double>(size_t, const ap::F
 // --forecast NAME: reference (the runner's: forecasters.h's referenceMethod), persistence (the
 // median of each inferer's recent losses, every series) or context (the regression, every
 // series).
+
+// The stacking forecast (--forecast stacking; measured, not adopted): the blend of the inferers'
+// inferences with the least squared (--absolute: absolute, by reweighting) error over the last
+// `window` past epochs in which every inferer had a known inference, its weights β on the
+// simplex (non-negative, summing to 1); reported as log-losses whose implied weights (PROTOCOL.md
+// §6: w ∝ exp(p·r̂) in the exponential part of φ′) fall with ln β: the top inferer gets the
+// blend's median log-loss over those epochs (+ --level), inferer j that + gain · ln(β_max / β_j)
+// (β_j floored at --weight-floor).
+struct StackingOptions {
+    double gain = 0.01;
+    double weightFloor = 1e-3;
+    bool absolute = false;
+    double level = 0;
+};
+
+std::vector<std::vector<double>> stackRows(const ap::ForecastContext& c,
+                                           const std::vector<std::string>& names, size_t window) {
+    std::vector<std::vector<double>> out;
+    if (c.history.empty() || names.empty()) return out;
+    const size_t now = c.history.size() - 1;
+    std::map<size_t, std::vector<double>> bySteps;
+    for (size_t j = 0; j < names.size(); ++j) {
+        auto it = c.inferers.find(names[j]);
+        if (it == c.inferers.end()) return out;
+        for (const ap::PastInference& p : it->second) {
+            if (p.step >= now || !std::isfinite(p.value)) continue;
+            auto& row = bySteps[p.step];
+            row.resize(names.size(), NAN);
+            row[j] = p.value - c.history[p.step + 1];
+        }
+    }
+    for (auto it = bySteps.rbegin(); it != bySteps.rend() && out.size() < window; ++it) {
+        bool complete = true;
+        for (double e : it->second) complete = complete && std::isfinite(e);
+        if (complete) out.insert(out.begin(), it->second);
+    }
+    return out;
+}
+
+// min βᵀQβ over the simplex, by projected gradient (a fixed number of steps: deterministic).
+std::vector<double> simplexQuadratic(const std::vector<std::vector<double>>& q) {
+    const size_t n = q.size();
+    std::vector<double> beta(n, 1.0 / static_cast<double>(n));
+    double trace = 0;
+    for (size_t i = 0; i < n; ++i) trace += q[i][i];
+    if (!(trace > 0)) return beta;
+    std::vector<double> v(n), u(n);
+    for (int iter = 0; iter < 2000; ++iter) {
+        for (size_t i = 0; i < n; ++i) {
+            double g = 0;
+            for (size_t j = 0; j < n; ++j) g += q[i][j] * beta[j];
+            v[i] = beta[i] - 2 * g / trace;  // trace >= the largest eigenvalue
+        }
+        u = v;
+        std::sort(u.begin(), u.end(), std::greater<>());
+        double sum = 0, theta = 0;
+        for (size_t k = 0; k < n; ++k) {
+            sum += u[k];
+            const double t = (sum - 1) / static_cast<double>(k + 1);
+            if (u[k] - t > 0) theta = t;
+        }
+        for (size_t i = 0; i < n; ++i) beta[i] = std::max(v[i] - theta, 0.0);
+    }
+    return beta;
+}
+
+std::map<std::string, double> stackingForecast(const ap::ForecastContext& context, size_t window,
+                                               const StackingOptions& options) {
+    std::map<std::string, double> out;
+    std::vector<std::string> names;
+    for (const auto& [inferer, past] : context.inferers)
+        if (past.size() >= 3) names.push_back(inferer);
+    const auto rows = stackRows(context, names, window);
+    const size_t n = names.size();
+    if (n == 0 || rows.size() < std::max<size_t>(2 * n, 8)) return out;
+    std::vector<double> rowWeight(rows.size(), 1.0), beta;
+    for (int round = 0; round < (options.absolute ? 10 : 1); ++round) {
+        std::vector<std::vector<double>> q(n, std::vector<double>(n, 0.0));
+        for (size_t r = 0; r < rows.size(); ++r)
+            for (size_t i = 0; i < n; ++i)
+                for (size_t j = 0; j < n; ++j) q[i][j] += rowWeight[r] * rows[r][i] * rows[r][j];
+        beta = simplexQuadratic(q);
+        for (size_t r = 0; r < rows.size(); ++r) {  // |e| = e² / |e|
+            double e = 0;
+            for (size_t i = 0; i < n; ++i) e += beta[i] * rows[r][i];
+            rowWeight[r] = 1 / std::max(std::abs(e), 0.05);
+        }
+    }
+    std::vector<double> losses;
+    for (const auto& r : rows) {
+        double e = 0;
+        for (size_t i = 0; i < n; ++i) e += beta[i] * r[i];
+        losses.push_back(
+            std::log10(std::max(context.lossMethod == ap::LossMethod::Mse ? e * e : std::abs(e),
+                                std::max(context.minLoss, ap::kMinLoss))));
+    }
+    const double top = *ap::medianForecast(losses, losses.size()) + options.level;
+    const double best = *std::max_element(beta.begin(), beta.end());
+    for (size_t i = 0; i < n; ++i)
+        out[names[i]] =
+            top + options.gain * std::log(best / std::max(beta[i], options.weightFloor));
+    return out;
+}
+
+StackingOptions stacking;
+size_t meanWindow = 24;
+double oracleNoise = 0;
+const std::vector<double>* oracleSeries = nullptr;
+
 Forecast forecaster(const std::string& name) {
     if (name.empty() || name == "reference") return {};
     static const auto models = ap::referenceModels();
+    if (name == "oracle")
+        // An upper bound, not a forecaster: the log-losses the inferers are about to get (the
+        // truth of this epoch read ahead), to see what the synthesis makes of perfect forecasts.
+        return [](size_t, const ap::ForecastContext& c) {
+            std::map<std::string, double> out;
+            const auto& series = *oracleSeries;
+            const size_t step = c.history.size() - 1;
+            for (size_t j = 0; j < models.size(); ++j) {
+                auto v = models[j]->predict(c.history, step + 1);
+                if (!v) continue;
+                // Blurred by a deterministic noise of sd --oracle-noise (log10 units).
+                uint64_t x = (step * 1315423911ull) ^ (j * 2654435761ull) ^ 0x9E3779B97F4A7C15ull;
+                auto next = [&x] {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    return (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53;
+                };
+                const double z = std::sqrt(-2 * std::log(next())) * std::cos(6.283185307 * next());
+                out["allo1worker" + std::to_string(j)] =
+                    ap::logLoss(c.lossMethod, series[step + 1], std::stod(ap::decimalText(*v)),
+                                c.minLoss) +
+                    oracleNoise * z;
+            }
+            return out;
+        };
+    if (name == "yhat")
+        // A bound on what a better point forecast of the truth is worth: y_{t+1} fitted on
+        // 1, y_t, y_{t-1}, y_{t-2} and the annual harmonic over the last 365 steps, and each
+        // inferer's expected log-loss around it; the inferers' current values read from the
+        // models themselves (which a real forecaster does not know).
+        return [](size_t, const ap::ForecastContext& c) {
+            std::map<std::string, double> out;
+            const auto& h = c.history;
+            const size_t n = h.size() - 1;
+            auto x = [&](size_t s) {
+                const double ph = 2 * 3.14159265358979 * static_cast<double>(s) / 365.25;
+                return std::vector<double>{1.0,      h[s],         h[s - 1],
+                                           h[s - 2], std::sin(ph), std::cos(ph)};
+            };
+            std::vector<std::vector<double>> rows;
+            std::vector<double> y;
+            for (size_t s = n; s-- > 3 && rows.size() < 365;) {
+                rows.push_back(x(s));
+                y.push_back(h[s + 1]);
+            }
+            auto beta = ap::leastSquares(rows, y);
+            if (!beta || rows.size() < 30) return out;
+            double rss = 0;
+            for (size_t r = 0; r < rows.size(); ++r) {
+                double f = 0;
+                for (size_t i = 0; i < rows[r].size(); ++i) f += (*beta)[i] * rows[r][i];
+                rss += (y[r] - f) * (y[r] - f);
+            }
+            const double sd = std::sqrt(rss / static_cast<double>(rows.size() - 6));
+            double yhat = 0;
+            const auto at = x(n);
+            for (size_t i = 0; i < at.size(); ++i) yhat += (*beta)[i] * at[i];
+            for (size_t j = 0; j < models.size(); ++j) {
+                auto v = models[j]->predict(h, n + 1);
+                if (!v) continue;
+                out["allo1worker" + std::to_string(j)] =
+                    ap::expectedLogLoss(c.lossMethod, *v - yhat, sd, c.minLoss);
+            }
+            return out;
+        };
+    if (name == "atom")
+        // The context forecast with the floor's atom: an inferer whose past log-losses sat at the
+        // reputers' floor in a fraction q of its past epochs (exact hits on rounded data: the
+        // last value on a day as warm as the one before) gets q · floor + (1 − q) · the context
+        // forecast (the Gaussian error's expected log-loss, which has no atom).
+        return [](size_t i, const ap::ForecastContext& c) {
+            std::map<std::string, double> out =
+                ap::forecastLosses(*models[i], c, ap::ForecastMethod::Context);
+            const double floor = std::log10(std::max(c.minLoss, ap::kMinLoss));
+            for (auto& [inferer, f] : out) {
+                const auto& past = c.inferers.at(inferer);
+                const size_t n = std::min(past.size(), meanWindow);
+                size_t hits = 0;
+                for (size_t k = past.size() - n; k < past.size(); ++k)
+                    hits += past[k].logLoss <= floor + 1e-9;
+                const double q = static_cast<double>(hits) / static_cast<double>(n);
+                f = q * floor + (1 - q) * f;
+            }
+            return out;
+        };
+    if (name == "mean")
+        // The mean of each inferer's last meanWindow log-losses (the loss the network scores).
+        return [](size_t, const ap::ForecastContext& c) {
+            std::map<std::string, double> out;
+            for (const auto& [inferer, past] : c.inferers) {
+                if (past.size() < 3) continue;
+                const size_t n = std::min(past.size(), meanWindow);
+                double sum = 0;
+                for (size_t k = past.size() - n; k < past.size(); ++k) sum += past[k].logLoss;
+                out[inferer] = sum / static_cast<double>(n);
+            }
+            return out;
+        };
+    if (name == "stacking")
+        return [](size_t i, const ap::ForecastContext& c) {
+            auto out = stackingForecast(c, std::max(models[i]->forecastWindow, ap::kContextWindow),
+                                        stacking);
+            return out.empty() ? ap::forecastLosses(*models[i], c, ap::ForecastMethod::Persistence)
+                               : out;
+        };
     const auto method =
         name == "context" ? ap::ForecastMethod::Context : ap::ForecastMethod::Persistence;
     if (name != "context" && name != "persistence") {
@@ -57,7 +281,8 @@ int main(int argc, char** argv) {
     int only = -1;
     bool verbose = false, perEpoch = false, weekly = false, cycle = false;
     size_t start = 0, season = 0;
-    std::string p, alpha, eps, forecast;
+    std::string p, alpha, eps, forecast, loss;
+    double resolution = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : "0"; };
@@ -97,6 +322,22 @@ int main(int argc, char** argv) {
             start = std::stoul(next());
         else if (a == "--season")
             season = std::stoul(next());
+        else if (a == "--gain")
+            stacking.gain = std::stod(next());
+        else if (a == "--weight-floor")
+            stacking.weightFloor = std::stod(next());
+        else if (a == "--level")
+            stacking.level = std::stod(next());
+        else if (a == "--absolute")
+            stacking.absolute = true;
+        else if (a == "--oracle-noise")
+            oracleNoise = std::stod(next());
+        else if (a == "--mean-window")
+            meanWindow = std::stoul(next());
+        else if (a == "--resolution")
+            resolution = std::stod(next());
+        else if (a == "--loss")
+            loss = next();
         else {
             std::fprintf(stderr, "unknown argument %s\n", a.c_str());
             return 2;
@@ -133,6 +374,9 @@ int main(int argc, char** argv) {
         if (season > 0) cfg.season = season;
         if (cycle) cfg.revertsToCycle = true;
         if (start > 0) cfg.topic.startStep = start;
+        if (resolution > 0) cfg.resolution = resolution;
+        oracleSeries = cfg.series ? cfg.series : &ap::demoSeries(cfg.topic.dataset);
+        if (!loss.empty()) cfg.topic.lossMethod = *ap::parseLossMethod(loss);
         const size_t length =
             cfg.series ? cfg.series->size() : ap::demoSeries(cfg.topic.dataset).size();
         const size_t room = length - cfg.topic.startStep - first - epochs - 2;

@@ -66,6 +66,8 @@ struct Config {
     // epochs without inferences (the node runs while the participants unlock their keys), then
     // the 2 epochs whose network inferences they had not seen get no losses.
     size_t restartAt = 0, restartEpochs = 4;
+    // The reputers' loss floor is that of this resolution (default: the data set's).
+    std::optional<double> resolution;
 };
 
 struct Outcome {
@@ -184,8 +186,8 @@ inline Outcome run(const Config& cfg) {
     const auto models = ap::referenceModels();
     const double pNorm = num(topic.pNorm), alpha = num(topic.alphaRegret),
                  epsilon = num(topic.epsilon);
-    const double minLoss =
-        ap::lossFloor(topic.lossMethod, ap::datasetInfo(topic.dataset).resolution);
+    const double minLoss = ap::lossFloor(
+        topic.lossMethod, cfg.resolution.value_or(ap::datasetInfo(topic.dataset).resolution));
     std::vector<std::string> addr;
     for (size_t i = 0; i < models.size(); ++i) addr.push_back("allo1worker" + std::to_string(i));
 
