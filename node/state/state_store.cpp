@@ -65,6 +65,17 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
         if (!stmt) return stmt.error();
         *p.target = std::move(*stmt);
     }
+    {
+        std::string sql = "INSERT INTO state_kv (key, value) VALUES ";
+        for (int i = 0; i < kUpsertBatch; ++i) {
+            if (i) sql += ",";
+            sql += "(?" + std::to_string(2 * i + 1) + ",?" + std::to_string(2 * i + 2) + ")";
+        }
+        sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        auto stmt = db.prepare(sql);
+        if (!stmt) return stmt.error();
+        store->upsertBatch_ = std::move(*stmt);
+    }
 
     // The recorded app hash and the tree are written in one transaction; if they disagree the file
     // was damaged or edited, and running on would make this node fork off the chain.
@@ -233,18 +244,48 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
 
     std::vector<MerkleTree::Update> updates;
     updates.reserve(block.size());
-    for (const auto& [key, value] : block.writes()) {
-        Statement& stmt = value ? upsertValue_ : deleteValue_;
-        Status bound =
-            value ? stmt.bindAll(ByteSpan(key), ByteSpan(*value)) : stmt.bind(1, ByteSpan(key));
-        if (!bound) {
-            stmt.reset();
-            return bound.error();
+    // Upserts go kUpsertBatch to a statement; the rest (and every delete) one by one. Keys are
+    // distinct (the overlay's map), so the rows of one statement cannot conflict with each other.
+    std::vector<const std::pair<const Bytes, std::optional<Bytes>>*> pendingUpserts;
+    pendingUpserts.reserve(kUpsertBatch);
+    const auto flushBatch = [&]() -> Status {
+        int index = 1;
+        for (const auto* entry : pendingUpserts) {
+            if (auto s = upsertBatch_.bind(index++, ByteSpan(entry->first)); !s) {
+                upsertBatch_.reset();
+                return s;
+            }
+            if (auto s = upsertBatch_.bind(index++, ByteSpan(*entry->second)); !s) {
+                upsertBatch_.reset();
+                return s;
+            }
         }
-        if (auto s = stmt.run(); !s) return s.error();
+        pendingUpserts.clear();
+        return upsertBatch_.run();
+    };
+    for (const auto& entry : block.writes()) {
+        const auto& [key, value] = entry;
+        if (value) {
+            pendingUpserts.push_back(&entry);
+            if (pendingUpserts.size() == kUpsertBatch)
+                if (auto s = flushBatch(); !s) return s.error();
+        } else {
+            if (auto s = deleteValue_.bind(1, ByteSpan(key)); !s) {
+                deleteValue_.reset();
+                return s.error();
+            }
+            if (auto s = deleteValue_.run(); !s) return s.error();
+        }
         updates.push_back(
             {merkle::keyHash(key),
              value ? std::optional<Hash256>(merkle::valueHash(*value)) : std::nullopt});
+    }
+    for (const auto* entry : pendingUpserts) {
+        if (auto s = upsertValue_.bindAll(ByteSpan(entry->first), ByteSpan(*entry->second)); !s) {
+            upsertValue_.reset();
+            return s.error();
+        }
+        if (auto s = upsertValue_.run(); !s) return s.error();
     }
     auto root = tree_.apply(std::move(updates));
     if (!root) return root.error();

@@ -158,6 +158,9 @@ private:
     // Point statements are prepared once. Range scans prepare their own statement per call, so an
     // iteration callback may read the store (even iterate it again) without disturbing the scan.
     mutable Statement selectValue_, upsertValue_, deleteValue_, selectMeta_, upsertMeta_;
+    // kUpsertBatch rows in one INSERT: a block's writes go in groups (fewer statement runs).
+    static constexpr int kUpsertBatch = 32;
+    mutable Statement upsertBatch_;
 };
 
 }  // namespace allora::node
