@@ -1,6 +1,7 @@
 #include "node/chain/block_store.h"
 
 #include <algorithm>
+#include <string>
 
 #include "allora/chain/v1/chain.pb.h"
 #include "node/modules/proto_util.h"
@@ -168,6 +169,18 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
         "  PRIMARY KEY (height, idx, address)) WITHOUT ROWID;");
     if (!status) return status.error();
     std::unique_ptr<BlockStore> store(new BlockStore(db));
+    // An address's txs newest first, strictly before a cursor, from one of the two address
+    // tables (the main index or the recent rows): the same query on both.
+    const auto addressHistory = [](std::string_view table) {
+        return "SELECT t.height, t.idx, t.hash, t.tx, t.result, b.time_ns FROM " +
+               std::string(table) +
+               " a JOIN chain_txs t ON t.height = a.height AND t.idx = a.idx"
+               " JOIN chain_blocks b ON b.height = a.height"
+               " WHERE a.address = ?1 AND (a.height < ?2 OR (a.height = ?2 AND a.idx < ?3))"
+               " ORDER BY a.height DESC, a.idx DESC LIMIT ?4";
+    };
+    const std::string selectByAddress = addressHistory("chain_address_txs");
+    const std::string selectRecentByAddress = addressHistory("chain_address_recent");
     struct {
         Statement* stmt;
         const char* sql;
@@ -181,20 +194,10 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
          "INSERT OR IGNORE INTO chain_address_txs(address, height, idx) VALUES (?1,?2,?3)"},
         {&store->insertRecentAddressTx_,
          "INSERT OR IGNORE INTO chain_address_recent(height, idx, address) VALUES (?1,?2,?3)"},
-        {&store->selectByAddress_,
-         "SELECT t.height, t.idx, t.hash, t.tx, t.result, b.time_ns FROM chain_address_txs a"
-         " JOIN chain_txs t ON t.height = a.height AND t.idx = a.idx"
-         " JOIN chain_blocks b ON b.height = a.height"
-         " WHERE a.address = ?1 AND (a.height < ?2 OR (a.height = ?2 AND a.idx < ?3))"
-         " ORDER BY a.height DESC, a.idx DESC LIMIT ?4"},
+        {&store->selectByAddress_, selectByAddress.c_str()},
         // The recent rows have no index on the address: the table is walked newest first (its
         // key order, backwards) and filtered, which stays cheap because it is kept small.
-        {&store->selectRecentByAddress_,
-         "SELECT t.height, t.idx, t.hash, t.tx, t.result, b.time_ns FROM chain_address_recent a"
-         " JOIN chain_txs t ON t.height = a.height AND t.idx = a.idx"
-         " JOIN chain_blocks b ON b.height = a.height"
-         " WHERE a.address = ?1 AND (a.height < ?2 OR (a.height = ?2 AND a.idx < ?3))"
-         " ORDER BY a.height DESC, a.idx DESC LIMIT ?4"},
+        {&store->selectRecentByAddress_, selectRecentByAddress.c_str()},
         {&store->countRecent_, "SELECT count(*) FROM chain_address_recent"},
         {&store->mergeRecent_,
          "INSERT OR IGNORE INTO chain_address_txs(address, height, idx)"
