@@ -208,9 +208,6 @@ Result<MerkleTree> MerkleTree::open(Database& db) {
         {&tree.upsertRoot_,
          "INSERT OR REPLACE INTO state_smt_root (id, node, hash) VALUES (0, ?1, ?2)"},
         {&tree.selectBranch_, "SELECT children FROM state_smt_branch WHERE id = ?1"},
-        {&tree.upsertBranch_,
-         "INSERT INTO state_smt_branch (id, children) VALUES (?1, ?2) "
-         "ON CONFLICT (id) DO UPDATE SET children = excluded.children"},
         {&tree.deleteBranch_, "DELETE FROM state_smt_branch WHERE id = ?1"},
     };
     for (const Prepared& p : statements) {
@@ -218,6 +215,9 @@ Result<MerkleTree> MerkleTree::open(Database& db) {
         if (!stmt) return stmt.error();
         *p.target = std::move(*stmt);
     }
+    auto upsert = BlobUpsert::prepare(db, "state_smt_branch", "id", "children");
+    if (!upsert) return upsert.error();
+    tree.upsertBranch_ = std::move(*upsert);
     return tree;
 }
 
@@ -290,11 +290,31 @@ Status MerkleTree::storeBranch(const NodeRef& node, const Branch& branch) {
     Encoded children;
     appendRef(children, branch.left);
     appendRef(children, branch.right);
-    if (auto s = upsertBranch_.bindAll(id.span(), children.span()); !s) {
-        upsertBranch_.reset();
-        return s;
+    static_assert(std::tuple_size_v<decltype(BranchRow::children)> == 2 * kMaxRefSize);
+    BranchRow& row = branchRows_.emplace_back();
+    row.idSize = static_cast<uint8_t>(id.size);
+    std::memcpy(row.id.data(), id.bytes.data(), id.size);
+    row.childrenSize = static_cast<uint8_t>(children.size);
+    std::memcpy(row.children.data(), children.bytes.data(), children.size);
+    return {};
+}
+
+Status MerkleTree::writeBranchRows() {
+    const auto idOf = [](const BranchRow& row) { return ByteSpan(row.id.data(), row.idSize); };
+    std::sort(branchRows_.begin(), branchRows_.end(), [&](const BranchRow& a, const BranchRow& b) {
+        const ByteSpan x = idOf(a), y = idOf(b);
+        return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+    });
+    for (const BranchRow& row : branchRows_) {
+        if (auto s = upsertBranch_.add(idOf(row), ByteSpan(row.children.data(), row.childrenSize));
+            !s) {
+            branchRows_.clear();
+            return s;
+        }
     }
-    return upsertBranch_.run();
+    auto s = upsertBranch_.finish();
+    branchRows_.clear();
+    return s;
 }
 
 Status MerkleTree::deleteBranch(const NodeRef& node) {
@@ -342,8 +362,11 @@ Result<Hash256> MerkleTree::apply(std::vector<Update> updates) {
     if (!savepoint) return savepoint.error();
     auto oldRoot = loadRoot();
     if (!oldRoot) return oldRoot.error();
+    branchRows_.clear();  // what a failed earlier apply() may have left
+    upsertBranch_.discard();
     auto newRoot = update(*oldRoot, 0, updates);
     if (!newRoot) return newRoot.error();
+    if (auto s = writeBranchRows(); !s) return s.error();
     const Hash256 rootHash = hashAt(*newRoot, 0);
     if (*newRoot != *oldRoot) {
         if (auto s = storeRoot(*newRoot, rootHash); !s) return s.error();

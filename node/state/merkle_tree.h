@@ -48,6 +48,7 @@
 // Not thread-safe: like its Database, a MerkleTree is used by one thread at a time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -56,6 +57,7 @@
 #include "core/hash.h"
 #include "core/result.h"
 #include "core/sqlite.h"
+#include "node/state/blob_upsert.h"
 #include "node/state/merkle_proof.h"
 
 namespace allora::node {
@@ -141,10 +143,26 @@ private:
     Status storeBranch(const NodeRef& node, const Branch& branch);
     Status deleteBranch(const NodeRef& node);
 
+    // A branch row waiting to be written: storeBranch() queues it, apply() writes the queue in
+    // the order of the row ids (neighbouring rows share B-tree pages), several rows to a statement
+    // (blob_upsert.h). Within one apply() no branch row is read after it is queued (every position
+    // is visited once, read before its children are updated and written after), and a queued id
+    // is never also deleted (a position is either rewritten or gone), so the deferral cannot
+    // change what the tree reads or leaves behind.
+    struct BranchRow {
+        uint8_t idSize = 0;
+        uint8_t childrenSize = 0;
+        std::array<uint8_t, 34> id;         // depth || prefix (at most 32 bytes)
+        std::array<uint8_t, 132> children;  // two node references of at most 66 bytes
+    };
+    Status writeBranchRows();
+
     Database* db_;
     // Prepared once: an update touches thousands of rows and re-preparing would dominate.
     mutable Statement selectRoot_, upsertRoot_;
-    mutable Statement selectBranch_, upsertBranch_, deleteBranch_;
+    mutable Statement selectBranch_, deleteBranch_;
+    BlobUpsert upsertBranch_;
+    std::vector<BranchRow> branchRows_;
     mutable Stats stats_;
 };
 

@@ -52,9 +52,6 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
     };
     const Prepared statements[] = {
         {&store->selectValue_, "SELECT value FROM state_kv WHERE key = ?1"},
-        {&store->upsertValue_,
-         "INSERT INTO state_kv (key, value) VALUES (?1, ?2) "
-         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"},
         {&store->deleteValue_, "DELETE FROM state_kv WHERE key = ?1"},
         {&store->selectMeta_, "SELECT height, app_hash FROM state_meta WHERE id = 0"},
         {&store->upsertMeta_,
@@ -65,17 +62,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
         if (!stmt) return stmt.error();
         *p.target = std::move(*stmt);
     }
-    {
-        std::string sql = "INSERT INTO state_kv (key, value) VALUES ";
-        for (int i = 0; i < kUpsertBatch; ++i) {
-            if (i) sql += ",";
-            sql += "(?" + std::to_string(2 * i + 1) + ",?" + std::to_string(2 * i + 2) + ")";
-        }
-        sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-        auto stmt = db.prepare(sql);
-        if (!stmt) return stmt.error();
-        store->upsertBatch_ = std::move(*stmt);
-    }
+    auto upsert = BlobUpsert::prepare(db, "state_kv", "key", "value");
+    if (!upsert) return upsert.error();
+    store->upsert_ = std::move(*upsert);
 
     // The recorded app hash and the tree are written in one transaction; if they disagree the file
     // was damaged or edited, and running on would make this node fork off the chain.
@@ -244,31 +233,13 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
 
     std::vector<MerkleTree::Update> updates;
     updates.reserve(block.size());
-    // Upserts go kUpsertBatch to a statement; the rest (and every delete) one by one. Keys are
-    // distinct (the overlay's map), so the rows of one statement cannot conflict with each other.
-    std::vector<const std::pair<const Bytes, std::optional<Bytes>>*> pendingUpserts;
-    pendingUpserts.reserve(kUpsertBatch);
-    const auto flushBatch = [&]() -> Status {
-        int index = 1;
-        for (const auto* entry : pendingUpserts) {
-            if (auto s = upsertBatch_.bind(index++, ByteSpan(entry->first)); !s) {
-                upsertBatch_.reset();
-                return s;
-            }
-            if (auto s = upsertBatch_.bind(index++, ByteSpan(*entry->second)); !s) {
-                upsertBatch_.reset();
-                return s;
-            }
-        }
-        pendingUpserts.clear();
-        return upsertBatch_.run();
-    };
+    upsert_.discard();  // what a failed earlier commit may have left
+    // Upserts go several to a statement (blob_upsert.h); deletes one by one. Keys are distinct
+    // (the overlay's map), and the overlay's entries outlive the writes.
     for (const auto& entry : block.writes()) {
         const auto& [key, value] = entry;
         if (value) {
-            pendingUpserts.push_back(&entry);
-            if (pendingUpserts.size() == kUpsertBatch)
-                if (auto s = flushBatch(); !s) return s.error();
+            if (auto s = upsert_.add(key, *value); !s) return s.error();
         } else {
             if (auto s = deleteValue_.bind(1, ByteSpan(key)); !s) {
                 deleteValue_.reset();
@@ -280,13 +251,7 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
             {merkle::keyHash(key),
              value ? std::optional<Hash256>(merkle::valueHash(*value)) : std::nullopt});
     }
-    for (const auto* entry : pendingUpserts) {
-        if (auto s = upsertValue_.bindAll(ByteSpan(entry->first), ByteSpan(*entry->second)); !s) {
-            upsertValue_.reset();
-            return s.error();
-        }
-        if (auto s = upsertValue_.run(); !s) return s.error();
-    }
+    if (auto s = upsert_.finish(); !s) return s.error();
     auto root = tree_.apply(std::move(updates));
     if (!root) return root.error();
 

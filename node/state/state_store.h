@@ -48,6 +48,7 @@
 
 #include "core/hash.h"
 #include "core/sqlite.h"
+#include "node/state/blob_upsert.h"
 #include "node/state/merkle_proof.h"
 #include "node/state/merkle_tree.h"
 #include "node/state/state_overlay.h"
@@ -157,10 +158,9 @@ private:
     mutable ReadCacheStats cacheStats_;
     // Point statements are prepared once. Range scans prepare their own statement per call, so an
     // iteration callback may read the store (even iterate it again) without disturbing the scan.
-    mutable Statement selectValue_, upsertValue_, deleteValue_, selectMeta_, upsertMeta_;
-    // kUpsertBatch rows in one INSERT: a block's writes go in groups (fewer statement runs).
-    static constexpr int kUpsertBatch = 32;
-    mutable Statement upsertBatch_;
+    mutable Statement selectValue_, deleteValue_, selectMeta_, upsertMeta_;
+    // A block's upserts, several rows to one INSERT (blob_upsert.h).
+    BlobUpsert upsert_;
 };
 
 }  // namespace allora::node
