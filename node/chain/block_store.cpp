@@ -188,12 +188,8 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
         {&store->insertBlock_,
          "INSERT INTO chain_blocks(height, hash, time_ns, app_hash, block) VALUES "
          "(?1,?2,?3,?4,?5)"},
-        {&store->insertTx_,
-         "INSERT INTO chain_txs(height, idx, hash, tx, result) VALUES (?1,?2,?3,?4,?5)"},
         {&store->insertAddressTx_,
          "INSERT OR IGNORE INTO chain_address_txs(address, height, idx) VALUES (?1,?2,?3)"},
-        {&store->insertRecentAddressTx_,
-         "INSERT OR IGNORE INTO chain_address_recent(height, idx, address) VALUES (?1,?2,?3)"},
         {&store->selectByAddress_, selectByAddress.c_str()},
         // The recent rows have no index on the address: the table is walked newest first (its
         // key order, backwards) and filtered, which stays cheap because it is kept small.
@@ -218,6 +214,14 @@ Result<std::unique_ptr<BlockStore>> BlockStore::open(Database& db) {
         if (!prepared) return prepared.error();
         *s.stmt = std::move(*prepared);
     }
+    auto insertTxs = RowBatch<uint64_t, int64_t, ByteSpan, ByteSpan, ByteSpan>::prepare(
+        db, "INSERT INTO chain_txs(height, idx, hash, tx, result) VALUES ", "");
+    if (!insertTxs) return insertTxs.error();
+    store->insertTxs_ = std::move(*insertTxs);
+    auto insertRecent = RowBatch<uint64_t, int64_t, std::string_view>::prepare(
+        db, "INSERT OR IGNORE INTO chain_address_recent(height, idx, address) VALUES ", "");
+    if (!insertRecent) return insertRecent.error();
+    store->insertRecentAddresses_ = std::move(*insertRecent);
     if (!hadAddressIndex)
         if (auto s = store->indexPastTxs(); !s) return s.error();
     auto recent = store->countRecent_.step();
@@ -305,30 +309,31 @@ Status BlockStore::putBlock(Transaction& txn, const StoredBlock& block, std::spa
     // recent rows move to the main index in one sorted pass once there are
     // recentAddressRowsLimit_ of them, so each address's page is written once per merge instead
     // of once per block. Same transaction as the block: a crash loses or keeps both.
+    // Rows go several to a statement (core/row_batch.h): the encoded results stay alive until
+    // finish(), and the address views point into `results`.
     std::vector<std::pair<int64_t, std::string_view>> addressRows;
     addressRows.reserve(2 * txs.size());
-    Bytes result;
+    std::vector<Bytes> encoded(txs.size());
+    insertTxs_.discard();
+    insertRecentAddresses_.discard();
     for (size_t i = 0; i < txs.size(); ++i) {
-        result.clear();
-        encodeTxResult(results[i], result);
-        if (auto s = insertTx_.bindAll(block.height, static_cast<int64_t>(i), ByteSpan(txHashes[i]),
-                                       ByteSpan(txs[i]), ByteSpan(result));
-            !s) {
-            insertTx_.reset();
+        encodeTxResult(results[i], encoded[i]);
+        if (auto s = insertTxs_.add(block.height, static_cast<int64_t>(i), ByteSpan(txHashes[i]),
+                                    ByteSpan(txs[i]), ByteSpan(encoded[i]));
+            !s)
             return s;
-        }
-        if (auto s = insertTx_.run(); !s) return s;
         for (std::string_view address : txAddresses(results[i]))
             addressRows.emplace_back(static_cast<int64_t>(i), address);
     }
+    if (auto s = insertTxs_.finish(); !s) return s;
     std::sort(addressRows.begin(), addressRows.end());
+    // A tx naming one address twice gives one row (the table's key), as INSERT OR IGNORE did
+    // row by row: one multi-row statement must not hold the same key twice either way.
+    addressRows.erase(std::unique(addressRows.begin(), addressRows.end()), addressRows.end());
     for (const auto& [index, address] : addressRows) {
-        if (auto s = insertRecentAddressTx_.bindAll(block.height, index, address); !s) {
-            insertRecentAddressTx_.reset();
-            return s;
-        }
-        if (auto s = insertRecentAddressTx_.run(); !s) return s;
+        if (auto s = insertRecentAddresses_.add(block.height, index, address); !s) return s;
     }
+    if (auto s = insertRecentAddresses_.finish(); !s) return s;
     recentAddressRows_ += addressRows.size();
     if (recentAddressRows_ >= recentAddressRowsLimit_) return mergeRecentAddresses();
     return {};

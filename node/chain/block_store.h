@@ -27,6 +27,7 @@
 
 #include "core/hash.h"
 #include "core/result.h"
+#include "core/row_batch.h"
 #include "core/sqlite.h"
 #include "node/chain/abci_types.h"
 
@@ -103,9 +104,12 @@ private:
                           uint32_t limit, std::vector<AddressTx>& out) const;
 
     Database* db_;
-    mutable Statement insertBlock_, insertTx_, insertAddressTx_, insertRecentAddressTx_,
-        selectByHeight_, selectByHash_, selectTxHashes_, selectTx_, selectLatest_, selectByAddress_,
-        selectRecentByAddress_, countRecent_, mergeRecent_, clearRecent_;
+    mutable Statement insertBlock_, insertAddressTx_, selectByHeight_, selectByHash_,
+        selectTxHashes_, selectTx_, selectLatest_, selectByAddress_, selectRecentByAddress_,
+        countRecent_, mergeRecent_, clearRecent_;
+    // A block's tx rows and recent address rows, several to one INSERT (core/row_batch.h).
+    RowBatch<uint64_t, int64_t, ByteSpan, ByteSpan, ByteSpan> insertTxs_;
+    RowBatch<uint64_t, int64_t, std::string_view> insertRecentAddresses_;
     // Rows in chain_address_recent as this store counts them (read at open, kept up by putBlock;
     // a rolled-back block leaves it high, which only brings the next merge forward).
     size_t recentAddressRows_ = 0;

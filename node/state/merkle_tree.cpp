@@ -215,7 +215,9 @@ Result<MerkleTree> MerkleTree::open(Database& db) {
         if (!stmt) return stmt.error();
         *p.target = std::move(*stmt);
     }
-    auto upsert = BlobUpsert::prepare(db, "state_smt_branch", "id", "children");
+    auto upsert = RowBatch<ByteSpan, ByteSpan>::prepare(
+        db, "INSERT INTO state_smt_branch (id, children) VALUES ",
+        " ON CONFLICT (id) DO UPDATE SET children = excluded.children");
     if (!upsert) return upsert.error();
     tree.upsertBranch_ = std::move(*upsert);
     return tree;

@@ -56,8 +56,8 @@
 
 #include "core/hash.h"
 #include "core/result.h"
+#include "core/row_batch.h"
 #include "core/sqlite.h"
-#include "node/state/blob_upsert.h"
 #include "node/state/merkle_proof.h"
 
 namespace allora::node {
@@ -145,10 +145,10 @@ private:
 
     // A branch row waiting to be written: storeBranch() queues it, apply() writes the queue in
     // the order of the row ids (neighbouring rows share B-tree pages), several rows to a statement
-    // (blob_upsert.h). Within one apply() no branch row is read after it is queued (every position
-    // is visited once, read before its children are updated and written after), and a queued id
-    // is never also deleted (a position is either rewritten or gone), so the deferral cannot
-    // change what the tree reads or leaves behind.
+    // (core/row_batch.h). Within one apply() no branch row is read after it is queued (every
+    // position is visited once, read before its children are updated and written after), and a
+    // queued id is never also deleted (a position is either rewritten or gone), so the deferral
+    // cannot change what the tree reads or leaves behind.
     struct BranchRow {
         uint8_t idSize = 0;
         uint8_t childrenSize = 0;
@@ -161,7 +161,7 @@ private:
     // Prepared once: an update touches thousands of rows and re-preparing would dominate.
     mutable Statement selectRoot_, upsertRoot_;
     mutable Statement selectBranch_, deleteBranch_;
-    BlobUpsert upsertBranch_;
+    RowBatch<ByteSpan, ByteSpan> upsertBranch_;
     std::vector<BranchRow> branchRows_;
     mutable Stats stats_;
 };

@@ -62,7 +62,9 @@ Result<std::unique_ptr<StateStore>> StateStore::open(Database& db) {
         if (!stmt) return stmt.error();
         *p.target = std::move(*stmt);
     }
-    auto upsert = BlobUpsert::prepare(db, "state_kv", "key", "value");
+    auto upsert = RowBatch<ByteSpan, ByteSpan>::prepare(
+        db, "INSERT INTO state_kv (key, value) VALUES ",
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     if (!upsert) return upsert.error();
     store->upsert_ = std::move(*upsert);
 
@@ -234,7 +236,7 @@ Result<Hash256> StateStore::commit(Transaction& txn, const StateOverlay& block, 
     std::vector<MerkleTree::Update> updates;
     updates.reserve(block.size());
     upsert_.discard();  // what a failed earlier commit may have left
-    // Upserts go several to a statement (blob_upsert.h); deletes one by one. Keys are distinct
+    // Upserts go several to a statement (core/row_batch.h); deletes one by one. Keys are distinct
     // (the overlay's map), and the overlay's entries outlive the writes.
     for (const auto& entry : block.writes()) {
         const auto& [key, value] = entry;

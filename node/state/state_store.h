@@ -47,8 +47,8 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/row_batch.h"
 #include "core/sqlite.h"
-#include "node/state/blob_upsert.h"
 #include "node/state/merkle_proof.h"
 #include "node/state/merkle_tree.h"
 #include "node/state/state_overlay.h"
@@ -159,8 +159,8 @@ private:
     // Point statements are prepared once. Range scans prepare their own statement per call, so an
     // iteration callback may read the store (even iterate it again) without disturbing the scan.
     mutable Statement selectValue_, deleteValue_, selectMeta_, upsertMeta_;
-    // A block's upserts, several rows to one INSERT (blob_upsert.h).
-    BlobUpsert upsert_;
+    // A block's upserts, several rows to one INSERT (core/row_batch.h).
+    RowBatch<ByteSpan, ByteSpan> upsert_;
 };
 
 }  // namespace allora::node
