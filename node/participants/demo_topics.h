@@ -32,10 +32,10 @@ struct DemoTopic {
     size_t stepOf(int64_t nonce) const;
 };
 
-// The three demo topics (S&P 500 close with MSE, Seattle maximum temperature with MAE, CO2 with
-// MSE), with the given epoch length (ground-truth lag = epoch length, submission window 3 or the
-// epoch length when shorter), p_norm and alpha_regret chosen per series (demo_topics.cpp says
-// why).
+// The three demo topics (S&P 500 close with MSE, Seattle's daily mean temperature as a 3-day
+// trailing mean with MAE, CO2 with MSE), with the given epoch length (ground-truth lag = epoch
+// length, submission window 3 or the epoch length when shorter), p_norm and alpha_regret chosen per
+// series (demo_topics.cpp says why).
 std::vector<DemoTopic> demoTopics(int64_t epochLength = 5);
 
 // The demo topic a topic's metadata names, if any.

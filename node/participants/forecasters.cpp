@@ -82,17 +82,34 @@ std::optional<Cycle> fitCycle(std::span<const double> h, size_t season) {
     return Cycle{std::move(*beta), season};
 }
 
-// The regressors at step s (predicting s + 1): 1, the last kErrorLags steps, and for a seasonal
-// series the step one season before the one predicted; nullopt when the history is too short.
-std::optional<std::vector<double>> regressors(std::span<const double> h, size_t s, size_t season) {
+// The series as a forecaster knows it: the steps so far and, for a trailing mean, the daily
+// values they average (ForecastContext).
+struct Series {
+    std::span<const double> h, daily;
+    size_t season = 0, trailingMean = 1;
+    explicit Series(const ForecastContext& c)
+        : h(c.history), daily(c.daily), season(c.season), trailingMean(c.trailingMean) {}
+    // The daily value that leaves a trailing mean's window at step s + 1 is day s (step s
+    // averages days s … s + N − 1).
+    bool knowsLeaving() const { return trailingMean > 1 && daily.size() >= h.size(); }
+};
+
+// The regressors at step s (predicting s + 1): 1, the last kErrorLags steps, for a seasonal
+// series the step one season before the one predicted, and for a trailing mean the daily value
+// about to leave the window against the current mean (the next step is (d_{s+N} − d_s) / N: a
+// day far from the mean leaving it moves the next step by a known part); nullopt when the
+// history is too short.
+std::optional<std::vector<double>> regressors(const Series& c, size_t s) {
+    const auto& h = c.h;
     if (s >= h.size() || s < kErrorLags) return std::nullopt;
     std::vector<double> x{1.0};
     for (size_t k = 0; k < kErrorLags; ++k) x.push_back(h[s - k] - h[s - k - 1]);
-    if (season > 0) {
-        if (s < season) return std::nullopt;
-        const size_t back = s + 1 - season;  // the step one season before s + 1
+    if (c.season > 0) {
+        if (s < c.season) return std::nullopt;
+        const size_t back = s + 1 - c.season;  // the step one season before s + 1
         x.push_back(h[back] - h[back - 1]);
     }
+    if (c.knowsLeaving()) x.push_back(c.daily[s] - h[s]);
     return x;
 }
 
@@ -132,13 +149,11 @@ std::optional<Fit> fitAt(const std::vector<std::vector<double>>& rows, const std
 }
 
 // The next step y_{t+1} − y_t, fitted on the series' last kTruthWindow steps.
-std::optional<Fit> nextStep(std::span<const double> h, size_t season,
-                            const std::optional<Cycle>& cycle) {
+std::optional<Fit> nextStep(const Series& c, const std::optional<Cycle>& cycle) {
+    const auto& h = c.h;
     if (h.empty()) return std::nullopt;
     const size_t now = h.size() - 1;
-    auto x = [&](size_t s) {
-        return cycle ? cycleRegressors(h, s, *cycle) : regressors(h, s, season);
-    };
+    auto x = [&](size_t s) { return cycle ? cycleRegressors(h, s, *cycle) : regressors(c, s); };
     auto at = x(now);
     if (!at) return std::nullopt;
     std::vector<std::vector<double>> rows;
@@ -153,18 +168,18 @@ std::optional<Fit> nextStep(std::span<const double> h, size_t season,
 }
 
 // The inferer's offset from the last value (inference − y_s), fitted over its past epochs.
-std::optional<Fit> offset(std::span<const double> h, std::span<const PastInference> past,
-                          size_t window, size_t season) {
+std::optional<Fit> offset(const Series& c, std::span<const PastInference> past, size_t window) {
+    const auto& h = c.h;
     if (h.empty()) return std::nullopt;
     const size_t now = h.size() - 1;
-    auto at = regressors(h, now, season);
+    auto at = regressors(c, now);
     if (!at) return std::nullopt;
     std::vector<std::vector<double>> rows;
     std::vector<double> y;
     for (auto it = past.rbegin(); it != past.rend() && rows.size() < window; ++it) {
         // A replay that wrapped around the series has later steps in its past: skip them.
         if (it->step >= now || !std::isfinite(it->value)) continue;
-        auto x = regressors(h, it->step, season);
+        auto x = regressors(c, it->step);
         if (!x) continue;
         rows.push_back(std::move(*x));
         y.push_back(it->value - h[it->step]);
@@ -175,7 +190,8 @@ std::optional<Fit> offset(std::span<const double> h, std::span<const PastInferen
 }  // namespace
 
 ForecastMethod referenceMethod(const ForecastContext& context) {
-    return context.season > 0 ? ForecastMethod::Context : ForecastMethod::Persistence;
+    return context.season > 0 || Series(context).knowsLeaving() ? ForecastMethod::Context
+                                                                : ForecastMethod::Persistence;
 }
 
 double expectedLogLoss(LossMethod method, double mean, double sd, double minLoss) {
@@ -192,9 +208,10 @@ std::optional<std::pair<double, double>> predictError(const ForecastContext& con
                                                       size_t window) {
     const auto cycle =
         context.revertsToCycle ? fitCycle(context.history, context.season) : std::nullopt;
-    auto step = nextStep(context.history, context.season, cycle);
+    const Series series(context);
+    auto step = nextStep(series, cycle);
     if (!step) return std::nullopt;
-    auto off = offset(context.history, past, window, context.season);
+    auto off = offset(series, past, window);
     if (!off) return std::nullopt;
     // The two residuals are taken as independent: their variances add.
     return std::pair{off->mean - step->mean, std::hypot(off->sd, step->sd)};

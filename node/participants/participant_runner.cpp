@@ -352,6 +352,13 @@ void ParticipantRunner::submitInferences(TopicState& t, int64_t nonce) {
     context.lossMethod = t.spec.lossMethod;
     context.minLoss = lossFloor(t.spec.lossMethod, datasetInfo(t.spec.dataset).resolution);
     context.season = datasetInfo(t.spec.dataset).season;
+    context.trailingMean = datasetInfo(t.spec.dataset).trailingMean;
+    if (context.trailingMean > 1) {
+        // The daily values through the last day of this step (step s averages days s … s + N − 1).
+        const auto& daily = demoDailyValues(t.spec.dataset);
+        context.daily = std::span<const double>(
+            daily.data(), std::min(daily.size(), step + context.trailingMean));
+    }
     for (const auto& [n, bundle] : t.losses) {
         const auto values = t.pastInferences.find(n);
         for (const auto& v : bundle.inferer_values()) {

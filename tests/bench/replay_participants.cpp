@@ -15,11 +15,11 @@
 // E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
 // Each topic's summary also gives the forecasters' mean rank correlation with the inferers'
 // actual losses, epoch by epoch (Outcome::forecastRank): what they knew about who would do well.
-// --weekly-temperature replays the temperature topic on the weekly means of its series (week 1
-// from the file's first day, 208 weeks, season 52, the forecasters' cycle regression
-// (forecasters.h, ForecastContext::revertsToCycle), starting at week 75 unless --start says);
-// --season N and --cycle set the forecasters' season and cycle regression on any topic, --start
-// the replay's first step. Forecasts measured and not adopted (forecasters.h says what they
+// --weekly-temperature replays the temperature topic on the weekly means of the daily maximum
+// temperature (week 1 from the file's first day, 208 weeks, season 52, the forecasters' cycle
+// regression (forecasters.h, ForecastContext::revertsToCycle), starting at week 75 unless --start
+// says); --season N and --cycle set the forecasters' season and cycle regression on any topic,
+// --start the replay's first step. Forecasts measured and not adopted (forecasters.h says what they
 // gave on the temperature): --forecast stacking (knobs --gain, --weight-floor, --level,
 // --absolute), mean (--mean-window N), atom (the context forecast with the floor's atom, over
 // --mean-window epochs), and two bounds that read what a forecaster cannot: yhat (the inferers'
@@ -347,7 +347,7 @@ int main(int argc, char** argv) {
     // The weekly means of the daily maximum temperature (a trailing partial week dropped).
     std::vector<double> weeks;
     {
-        const auto& days = ap::demoSeries(ap::DemoDataset::SeattleTempMax);
+        const auto days = *ap::csvColumn(ap::demoFile("seattle-weather.csv"), "temp_max");
         for (size_t i = 0; i + 7 <= days.size(); i += 7) {
             double sum = 0;
             for (size_t k = 0; k < 7; ++k) sum += days[i + k];
@@ -365,7 +365,7 @@ int main(int argc, char** argv) {
         cfg.restartAt = restart;
         cfg.forecast = forecaster(forecast);
         cfg.forecastHistory = history;
-        if (weekly && cfg.topic.dataset == ap::DemoDataset::SeattleTempMax) {
+        if (weekly && cfg.topic.dataset == ap::DemoDataset::SeattleTemperature) {
             cfg.series = &weeks;
             cfg.season = 52;
             cfg.revertsToCycle = true;

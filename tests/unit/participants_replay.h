@@ -273,6 +273,13 @@ inline Outcome run(const Config& cfg) {
         context.minLoss = minLoss;
         context.season = cfg.season.value_or(ap::datasetInfo(topic.dataset).season);
         context.revertsToCycle = cfg.revertsToCycle;
+        if (!cfg.series) {  // the data set's own series: its forecasters know its daily values
+            const auto& info = ap::datasetInfo(topic.dataset);
+            const auto& daily = ap::demoDailyValues(topic.dataset);
+            context.trailingMean = info.trailingMean;
+            context.daily = std::span<const double>(
+                daily.data(), std::min(daily.size(), step + info.trailingMean));
+        }
         {
             size_t taken = 0;
             std::vector<size_t> recent;

@@ -54,15 +54,46 @@ private Q_SLOTS:
         QVERIFY(!csvColumn("", "a"));
         QVERIFY(!csvColumn("date,a\n", "a"));
     }
-    // The series compiled into the library are the files of resources/data, whole.
+    // The series compiled into the library are the files of resources/data, whole: a column, or
+    // (the temperature) the daily mean of two columns averaged over a trailing 3-day window.
     void embeddedSeriesAreTheResourceFiles() {
         for (DemoDataset d :
-             {DemoDataset::Sp500Close, DemoDataset::SeattleTempMax, DemoDataset::Co2}) {
+             {DemoDataset::Sp500Close, DemoDataset::SeattleTemperature, DemoDataset::Co2}) {
             const DatasetInfo& info = datasetInfo(d);
-            const auto fromFile = column(std::string(info.file), std::string(info.column));
+            auto fromFile = column(std::string(info.file), std::string(info.column));
             QVERIFY(fromFile.size() > 700);
-            QCOMPARE(demoSeries(d), fromFile);
+            if (!info.column2.empty()) {
+                const auto other = column(std::string(info.file), std::string(info.column2));
+                QCOMPARE(other.size(), fromFile.size());
+                for (size_t i = 0; i < other.size(); ++i)
+                    fromFile[i] = (fromFile[i] + other[i]) / 2;
+            }
+            QCOMPARE(demoDailyValues(d), fromFile);
+            const auto& series = demoSeries(d);
+            const size_t n = info.trailingMean;
+            QCOMPARE(series.size(), fromFile.size() - (n - 1));
+            for (size_t s : {size_t(0), size_t(1), series.size() / 2, series.size() - 1}) {
+                double sum = 0;
+                for (size_t k = 0; k < n; ++k) sum += fromFile[s + k];
+                QCOMPARE(series[s], sum / static_cast<double>(n));
+            }
         }
+        // The temperature: 2012-01-01..03 are max 12.8 / 10.6 / 11.7 and min 5.0 / 2.8 / 7.2.
+        const DatasetInfo& t = datasetInfo(DemoDataset::SeattleTemperature);
+        QCOMPARE(t.trailingMean, size_t(3));
+        QVERIFY(std::abs(demoSeries(DemoDataset::SeattleTemperature)[0] -
+                         (12.8 + 5.0 + 10.6 + 2.8 + 11.7 + 7.2) / 6) < 1e-12);
+    }
+    void derivedSeriesOfShortOrMismatchedInput() {
+        DatasetInfo info = datasetInfo(DemoDataset::SeattleTemperature);
+        QVERIFY(derivedSeries({1.0, 2.0}, info).empty());  // shorter than the window
+        QCOMPARE(derivedSeries({1.0, 2.0, 6.0, 7.0}, info), (std::vector<double>{3.0, 5.0}));
+        auto uneven = dailyValues("date,temp_max,temp_min\n1,2,1\n2,,1\n", info);
+        QVERIFY(!uneven);
+        QVERIFY(uneven.message().find("different rows") != std::string::npos);
+        auto mean = dailyValues("date,temp_max,temp_min\n1,2,1\n2,4,0\n", info);
+        QVERIFY2(mean.ok(), mean ? "" : mean.message().c_str());
+        QCOMPARE(*mean, (std::vector<double>{1.5, 2.0}));
     }
     void replayMovesOneStepPerEpochAndWraps() {
         const DemoTopic t = demoTopics(5)[0];
@@ -158,7 +189,7 @@ private Q_SLOTS:
         const auto models = referenceModels();
         QCOMPARE(models.size(), size_t(5));
         for (DemoDataset d :
-             {DemoDataset::Sp500Close, DemoDataset::SeattleTempMax, DemoDataset::Co2}) {
+             {DemoDataset::Sp500Close, DemoDataset::SeattleTemperature, DemoDataset::Co2}) {
             const auto& series = demoSeries(d);
             std::vector<double> losses;
             for (const auto& m : models) losses.push_back(meanLogLoss(*m, series, 60, 560));

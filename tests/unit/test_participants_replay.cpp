@@ -9,13 +9,13 @@
 //    start step, a restart midway that costs 4 epochs of inferences and 2 of losses), over the
 //    last 100 weighted epochs: the network inference's mean log-loss is below every worker's but
 //    the best one's, and the latest weights are ordered by the workers' recent losses (what
-//    test_participants asserts on a real devnet); on the S&P 500 and CO2 the network is below the
-//    naive inference by at least 0.02 in every window. On the temperature that margin is printed:
-//    its forecasters have no context that predicts which inferer wins (forecasters.h), and the
-//    margin is within about 0.02 of zero either way.
+//    test_participants asserts on a real devnet); on every topic the network is below the naive
+//    inference by at least 0.02 in every window.
 //  - Over 20 windows of each series, how often the network beats the naive inference and the
 //    second-best worker, printed; on CO2 it beats the naive inference in every window by at least
-//    0.05 and the second-best worker in most (asserted).
+//    0.05 and the second-best worker in most, and on the temperature (a 3-day trailing mean whose
+//    forecasters know the day leaving the window) it beats the naive inference in at least 18 of
+//    20 windows and the second-best worker in most (asserted; 20 and 20 when written).
 #include <QtTest/QtTest>
 
 #include <cmath>
@@ -188,7 +188,7 @@ private Q_SLOTS:
                 cfg.restartAt = 50;
                 const replay::Outcome o = replay::run(cfg);
                 QCOMPARE(o.combined.size(), cfg.measured);
-                std::string report = std::string(datasetInfo(topic.dataset).column) + " +" +
+                std::string report = std::string(datasetInfo(topic.dataset).key) + " +" +
                                      std::to_string(shift) + ": network " +
                                      std::to_string(o.meanCombined) + ", naive " +
                                      std::to_string(o.meanNaive);
@@ -200,8 +200,7 @@ private Q_SLOTS:
                 worstSecond = std::min(worstSecond, o.secondBest() - o.meanCombined);
                 QVERIFY2(o.meanCombined < o.secondBest(), report.c_str());
                 // Issue 5: below the naive inference, with a margin (see the top).
-                if (topic.dataset != DemoDataset::SeattleTempMax)
-                    QVERIFY2(o.meanNaive - o.meanCombined >= 0.02, report.c_str());
+                QVERIFY2(o.meanNaive - o.meanCombined >= 0.02, report.c_str());
                 const auto& loss = o.recentWorker;
                 const size_t best = std::min_element(loss.begin(), loss.end()) - loss.begin();
                 const size_t worst = std::max_element(loss.begin(), loss.end()) - loss.begin();
@@ -214,7 +213,7 @@ private Q_SLOTS:
             qInfo(
                 "%s, devnet timings: smallest margin over the second-best worker %.3f, over the "
                 "naive inference %.3f",
-                std::string(datasetInfo(topic.dataset).column).c_str(), worstSecond, worstNaive);
+                std::string(datasetInfo(topic.dataset).key).c_str(), worstSecond, worstNaive);
         }
     }
     void windowsAcrossTheSeries() {
@@ -238,10 +237,16 @@ private Q_SLOTS:
             qInfo(
                 "%s, %zu windows %zu epochs apart: network below naive in %zu (mean margin "
                 "%.3f, worst %.3f), below the second-best worker in %zu (mean margin %.3f)",
-                std::string(datasetInfo(topic.dataset).column).c_str(), windows, stride, naiveWins,
+                std::string(datasetInfo(topic.dataset).key).c_str(), windows, stride, naiveWins,
                 naiveMargin, worstNaive, secondWins, secondMargin);
             if (topic.dataset == DemoDataset::Co2) {
                 QVERIFY2(worstNaive >= 0.05, qPrintable(QString::number(worstNaive)));
+                QVERIFY2(secondWins >= windows * 3 / 4,
+                         qPrintable(QString("%1 of %2").arg(secondWins).arg(windows)));
+            }
+            if (topic.dataset == DemoDataset::SeattleTemperature) {
+                QVERIFY2(naiveWins >= windows * 9 / 10,
+                         qPrintable(QString("%1 of %2").arg(naiveWins).arg(windows)));
                 QVERIFY2(secondWins >= windows * 3 / 4,
                          qPrintable(QString("%1 of %2").arg(secondWins).arg(windows)));
             }
