@@ -14,8 +14,9 @@ namespace {
 
 // The temperature topic replays the 3-day trailing mean of the daily mean temperature
 // ((temp_max + temp_min) / 2), not a raw daily column: on the raw daily maximum no forecaster
-// found a reliable edge (forecasters.h), while on a trailing mean the value that leaves the window
-// at the next step is already known, so which model will be off is partly predictable.
+// found a reliable edge (forecasters.h), while a trailing mean's next step is partly known in
+// advance (the recent steps, and the day that leaves the window), so which model will be off is
+// partly predictable.
 // Resolution: the file gives whole degrees F converted to 0.1 C; a mean of six such values is
 // known to about 0.017 C, so 0.01 is the precision the reputers' floor is taken at.
 const DatasetInfo kInfos[] = {

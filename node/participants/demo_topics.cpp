@@ -38,7 +38,8 @@ std::vector<DemoTopic> demoTopics(int64_t epochLength) {
         // blend); alpha_regret 0.1 for the S&P 500 (close models: a long memory steadies the
         // weights; 0.3 or 0.5 let a few lucky epochs reorder them, rank correlations up to +0.4
         // in the devnet's windows). For the temperature (a 3-day trailing mean, dataset.cpp)
-        // 0.2: its context forecasters know the day leaving the window (forecasters.h); over 60
+        // 0.2: its context forecasters read the recent steps and the day leaving the window
+        // (forecasters.h); over 60
         // windows 20 steps apart the network beat the naive inference in all 60 with 0.1 or 0.2
         // (median margin 0.059 / 0.061, worst 0.003 both) and in 57 with 0.3, and at the devnet
         // test's timings from steps 60, 300, 600, 900 and 1200 (10 windows each) in all 50 with

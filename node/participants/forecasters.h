@@ -76,14 +76,21 @@
 // grid's best point picked from noise.
 //
 // So the temperature topic now replays a series that holds that knowledge (dataset.cpp): the
-// 3-day trailing mean of the daily mean temperature. Its next step is (d_{s+3} − d_s) / 3, and
-// the day d_s about to leave the window is already public (ForecastContext::daily), so the
-// context forecast regresses on d_s − y_s as well: a cold day leaving a mild window says the mean
-// will rise, and the last-value worker will be low by about a known part. The forecasters' rank
-// correlation with the inferers' actual losses rose to 0.58-0.60 (0.27 on the raw maximum), and
-// with alpha_regret 0.2 the network beat the naive inference in all 60 windows 20 steps apart
-// (median margin +0.061, worst +0.003) and in all 50 of the devnet test's timings from steps 60,
-// 300, 600, 900 and 1200 (worst +0.028), and the second-best worker in every one of them.
+// 3-day trailing mean of the daily mean temperature. Its next step is (d_{s+3} − d_s) / 3: part of
+// it is already written in the recent steps (each step's change carries the day that entered
+// three steps before), and the day d_s about to leave the window is public
+// (ForecastContext::daily), so the context forecast regresses on d_s − y_s as well: a cold day
+// leaving a mild window says the mean will rise. Measured with replay_participants --topic 1
+// (alpha_regret 0.2; 60 windows 20 steps apart, and the devnet test's timings from steps 60, 600
+// and 1200, 10 windows each; margin = naive − network):
+//  - persistence forecast (--no-daily): 32/60 (median +0.004, worst −0.046), rank 0.44: the
+//    smoothing alone does not do it;
+//  - context forecast without the daily values (--no-daily --forecast context): 59/60 (median
+//    +0.047, worst −0.003), rank 0.57; devnet timings 30/30 (worst +0.014);
+//  - the reference, context with the day leaving the window: 60/60 (median +0.061, worst
+//    +0.003), rank 0.60; devnet timings 30/30 (worst +0.066), and also 20/20 from steps 300 and
+//    900 (worst +0.028). The network is below the second-best worker in every window.
+
 #pragma once
 
 #include <cstddef>

@@ -9,7 +9,7 @@
 //       [--epochs N] [--offsets K] [--stride S] [--first F] [--restart EPOCH]
 //       [--forecast reference|persistence|context|stacking|mean|atom|yhat|oracle] [--history H]
 //       [--recent R] [--verbose] [--per-epoch]
-//       [--weekly-temperature] [--start STEP] [--season N] [--cycle]
+//       [--weekly-temperature] [--start STEP] [--season N] [--cycle] [--no-daily]
 //       [--gain G] [--weight-floor W] [--level D] [--absolute] [--mean-window N]
 //       [--oracle-noise SD] [--resolution R] [--loss mse|mae]
 // E.g. the devnet test's timings: --first 6 --offsets 10 --stride 1 --epochs 108 --restart 50.
@@ -19,8 +19,10 @@
 // temperature (week 1 from the file's first day, 208 weeks, season 52, the forecasters' cycle
 // regression (forecasters.h, ForecastContext::revertsToCycle), starting at week 75 unless --start
 // says); --season N and --cycle set the forecasters' season and cycle regression on any topic,
-// --start the replay's first step. Forecasts measured and not adopted (forecasters.h says what they
-// gave on the temperature): --forecast stacking (knobs --gain, --weight-floor, --level,
+// --start the replay's first step, --no-daily keeps the daily values of a trailing mean from the
+// forecasters (forecasters.h: what the day leaving the temperature's window adds). Forecasts
+// measured and not adopted (forecasters.h says what they gave on the temperature): --forecast
+// stacking (knobs --gain, --weight-floor, --level,
 // --absolute), mean (--mean-window N), atom (the context forecast with the floor's atom, over
 // --mean-window epochs), and two bounds that read what a forecaster cannot: yhat (the inferers'
 // current values around a better next-step fit) and oracle (the coming log-losses themselves,
@@ -279,7 +281,7 @@ int main(int argc, char** argv) {
     size_t epochs = 102, offsets = 20, stride = 37, first = 0, restart = 0, recent = 20;
     size_t history = ap::kForecastHistory;
     int only = -1;
-    bool verbose = false, perEpoch = false, weekly = false, cycle = false;
+    bool verbose = false, perEpoch = false, weekly = false, cycle = false, noDaily = false;
     size_t start = 0, season = 0;
     std::string p, alpha, eps, forecast, loss;
     double resolution = 0;
@@ -316,6 +318,8 @@ int main(int argc, char** argv) {
             perEpoch = true;
         else if (a == "--weekly-temperature")
             weekly = true;
+        else if (a == "--no-daily")
+            noDaily = true;
         else if (a == "--cycle")
             cycle = true;
         else if (a == "--start")
@@ -372,6 +376,9 @@ int main(int argc, char** argv) {
             cfg.topic.startStep = 75;
         }
         if (season > 0) cfg.season = season;
+        // The topic's own series given as an override: its forecasters are not told the daily
+        // values a trailing mean averages (ForecastContext::daily).
+        if (noDaily && !cfg.series) cfg.series = &ap::demoSeries(cfg.topic.dataset);
         if (cycle) cfg.revertsToCycle = true;
         if (start > 0) cfg.topic.startStep = start;
         if (resolution > 0) cfg.resolution = resolution;

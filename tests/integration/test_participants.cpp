@@ -18,8 +18,9 @@
 // exactly what the mint minted, and minted + paid in = paid out + held in module accounts.
 //
 // Issue 5's other half, the network below the naive inference, is asserted with a margin
-// (kNaiveMargin) on every topic. CO2's forecasters know the season and the temperature's the day
-// about to leave its 3-day window, and so name, epoch by epoch, which inferer will do well
+// (kNaiveMargin) on every topic. CO2's forecasters know the season, and the temperature's read a
+// 3-day trailing mean whose next step the recent steps and the day about to leave the window
+// partly give away; so both name, epoch by epoch, which inferer will do well
 // (node/participants/forecasters.h): the offline replay of this test's timings gives margins of
 // 0.03 to 0.14 on CO2 (0.12 at worst over 20 windows of the series) and 0.066 to 0.13 on the
 // temperature (0.028 at worst from five places in the series). The S&P 500's come from the
