@@ -26,6 +26,23 @@
 
 using namespace allora::participants;
 
+namespace {
+
+// The two inferers' past epochs as a forecaster at step t knows them: those whose truth is in the
+// history, the last kForecastHistory.
+void addPastEpochs(ForecastContext& context, const Model* const (&inferers)[2],
+                   const std::vector<double>& series, size_t t, LossMethod method) {
+    for (size_t j = 0; j < 2; ++j) {
+        auto& past = context.inferers["allo1inferer" + std::to_string(j)];
+        for (size_t s = t - kForecastHistory; s < t; ++s) {
+            const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
+            past.push_back({s, v, logLoss(method, series[s + 1], v)});
+        }
+    }
+}
+
+}  // namespace
+
 class TestParticipantsReplay : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -92,14 +109,7 @@ private Q_SLOTS:
             ForecastContext context;
             context.history = std::span<const double>(series.data(), t + 1);
             context.season = 12;
-            for (size_t j = 0; j < 2; ++j) {
-                auto& past = context.inferers["allo1inferer" + std::to_string(j)];
-                // Known epochs: those whose truth is in the history, the last kForecastHistory.
-                for (size_t s = t - kForecastHistory; s < t; ++s) {
-                    const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
-                    past.push_back({s, v, logLoss(LossMethod::Mse, series[s + 1], v)});
-                }
-            }
+            addPastEpochs(context, inferers, series, t, LossMethod::Mse);
             const auto context_ = forecastLosses(*forecaster, context, ForecastMethod::Context);
             const auto persistence =
                 forecastLosses(*forecaster, context, ForecastMethod::Persistence);
@@ -148,13 +158,7 @@ private Q_SLOTS:
             ForecastContext context;
             context.history = std::span<const double>(series.data(), t + 1);
             context.lossMethod = LossMethod::Mae;
-            for (size_t j = 0; j < 2; ++j) {
-                auto& past = context.inferers["allo1inferer" + std::to_string(j)];
-                for (size_t s = t - kForecastHistory; s < t; ++s) {
-                    const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
-                    past.push_back({s, v, logLoss(LossMethod::Mae, series[s + 1], v)});
-                }
-            }
+            addPastEpochs(context, inferers, series, t, LossMethod::Mae);
             const auto without = forecastLosses(*forecaster, context, ForecastMethod::Context);
             const auto median = forecastLosses(*forecaster, context, ForecastMethod::Persistence);
             QCOMPARE(referenceMethod(context), ForecastMethod::Persistence);
@@ -210,13 +214,7 @@ private Q_SLOTS:
             context.history = std::span<const double>(series.data(), t + 1);
             context.lossMethod = LossMethod::Mae;
             context.season = 52;
-            for (size_t j = 0; j < 2; ++j) {
-                auto& past = context.inferers["allo1inferer" + std::to_string(j)];
-                for (size_t s = t - kForecastHistory; s < t; ++s) {
-                    const double v = *inferers[j]->predict(std::span(series.data(), s + 1), s + 1);
-                    past.push_back({s, v, logLoss(LossMethod::Mae, series[s + 1], v)});
-                }
-            }
+            addPastEpochs(context, inferers, series, t, LossMethod::Mae);
             const auto plain = forecastLosses(*forecaster, context, ForecastMethod::Context);
             context.revertsToCycle = true;
             const auto cycle = forecastLosses(*forecaster, context, ForecastMethod::Context);
