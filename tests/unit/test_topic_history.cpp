@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "node/modules/emissions/epoch_close.h"
+#include "node/modules/emissions/epoch_state.h"
 #include "node/modules/emissions/state_keys.h"
 #include "node/modules/emissions/topic_history.h"
 #include "tests/integration/emissions_actors.h"
@@ -281,12 +282,43 @@ private Q_SLOTS:
         QVERIFY(!history(node, 1, 0, 0).records(6).network_loss().empty());
     }
 
-    // The bound: writing record 1001 of a topic deletes the oldest. Driven through the recorder
-    // on the chain's SQLite state (1001 real epochs would take minutes).
+    // The bound: writing record 1001 of a topic deletes the oldest, and with it the per-nonce
+    // records of its age (inferences, forecasts, reputer bundles, network losses, scores and
+    // active-set draws), also of a nonce that had no history record; later nonces and other
+    // topics keep theirs. Driven through the recorder on the chain's SQLite state (1001 real
+    // epochs would take minutes).
     void theBoundDropsTheOldest() {
         EmNode node(freshPath());
         setUp(node);
         EmNode::KvStoreView view(*node.app);
+        const Bytes worker = *parseAddress(m.w1.address());
+        auto perNonceKeys = [&](uint64_t topic, int64_t nonce) {
+            std::vector<Bytes> out;
+            for (std::string_view prefix :
+                 {em::keys::kInference, em::keys::kForecast, em::keys::kReputerPayload})
+                out.push_back(em::nonceKey(prefix, topic, nonce, worker));
+            out.push_back(em::topicKey("em/netloss/", topic));
+            em::appendU64(out.back(), static_cast<uint64_t>(nonce));
+            for (em::ScoreKind kind :
+                 {em::ScoreKind::Inferer, em::ScoreKind::Forecaster, em::ScoreKind::Reputer})
+                for (std::string_view prefix : {"em/score/", "em/aset/"}) {
+                    out.push_back(em::kindKey(prefix, kind, topic));
+                    em::appendU64(out.back(), static_cast<uint64_t>(nonce));
+                    out.back().insert(out.back().end(), worker.begin(), worker.end());
+                }
+            return out;
+        };
+        auto present = [&](uint64_t topic, int64_t nonce) {
+            size_t n = 0;
+            for (const Bytes& k : perNonceKeys(topic, nonce)) n += view.kv.get(k)->has_value();
+            return n;
+        };
+        const size_t perNonce = perNonceKeys(7, 0).size();
+        // Nonces 100..140 get history records below and are dropped by the bound; 105 has none.
+        for (int64_t nonce : {100, 105, 140, 150})
+            for (uint64_t topic : {7, 8})
+                for (const Bytes& k : perNonceKeys(topic, nonce)) QVERIFY(view.kv.set(k, Bytes{1}));
+        QCOMPARE(present(7, 100), perNonce);
         const size_t total = em::kTopicHistoryMaxEpochs + 5;
         for (size_t i = 0; i < total; ++i) {
             pb::NetworkInferences n;
@@ -304,6 +336,11 @@ private Q_SLOTS:
         for (int64_t i = 0; i < 5; ++i)
             QVERIFY(!em::topicEpochRecord(view.kv, 7, 100 + 10 * i)->has_value());
         QVERIFY(em::topicEpochRecord(view.kv, 7, 100 + 10 * 5)->has_value());
+        for (int64_t nonce : {100, 105, 140}) {
+            QCOMPARE(present(7, nonce), size_t(0));
+            QCOMPARE(present(8, nonce), perNonce);
+        }
+        QCOMPARE(present(7, 150), perNonce);
         size_t stored = 0;
         QVERIFY(view.kv.forEachPrefix(em::topicKey(em::keys::kTopicHistory, 7),
                                       [&](ByteSpan key, ByteSpan) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "node/modules/emissions/epoch_close.h"
+#include "node/modules/emissions/epoch_state.h"
 #include "node/modules/emissions/state_keys.h"
 
 namespace allora::node::emissions {
@@ -72,7 +73,34 @@ std::pair<WeightTexts, WeightTexts> normalisedWeights(const pb::NetworkInference
     return out;
 }
 
+// Removes the entries under `prefix` whose next 8 bytes (a big-endian nonce) are at most
+// `through`; the scan stops at the first later nonce, so a prune visits only what it removes.
+Status removeThrough(KvStore& store, const Bytes& prefix, int64_t through) {
+    std::vector<Bytes> doomed;
+    auto s = store.forEachPrefix(prefix, [&](ByteSpan key, ByteSpan) {
+        if (key.size() < prefix.size() + 8) return true;
+        if (static_cast<int64_t>(readU64(key, prefix.size())) > through) return false;
+        doomed.emplace_back(key.begin(), key.end());
+        return true;
+    });
+    if (!s) return s;
+    for (const Bytes& k : doomed)
+        if (auto r = store.remove(k); !r) return r;
+    return {};
+}
+
 }  // namespace
+
+Status pruneNonceRecords(KvStore& store, uint64_t topicId, int64_t through) {
+    for (std::string_view prefix : {keys::kInference, keys::kForecast, keys::kReputerPayload,
+                                    std::string_view("em/netloss/")})
+        if (auto s = removeThrough(store, topicKey(prefix, topicId), through); !s) return s;
+    for (ScoreKind kind : {ScoreKind::Inferer, ScoreKind::Forecaster, ScoreKind::Reputer})
+        for (std::string_view prefix : {"em/score/", "em/aset/"})
+            if (auto s = removeThrough(store, kindKey(prefix, kind, topicId), through); !s)
+                return s;
+    return {};
+}
 
 Status recordEpochInferences(KvStore& store, const pb::NetworkInferences& n) {
     pb::TopicEpochRecord r;
@@ -100,9 +128,11 @@ Status recordEpochInferences(KvStore& store, const pb::NetworkInferences& n) {
     if (!heights) return heights.error();
     auto at = std::lower_bound(heights->begin(), heights->end(), n.block_height());
     if (at == heights->end() || *at != n.block_height()) heights->insert(at, n.block_height());
-    // The bound: the oldest records go (nonces only grow, so the new one is never among them).
+    // The bound: the oldest records go (nonces only grow, so the new one is never among them),
+    // and with them every per-nonce record of their age (pruneNonceRecords).
     while (heights->size() > kTopicHistoryMaxEpochs) {
         if (auto s = store.remove(recordKey(n.topic_id(), heights->front())); !s) return s;
+        if (auto s = pruneNonceRecords(store, n.topic_id(), heights->front()); !s) return s;
         heights->erase(heights->begin());
     }
     if (auto s = writeProto(store, recordKey(n.topic_id(), n.block_height()), r); !s) return s;

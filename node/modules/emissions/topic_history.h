@@ -14,7 +14,9 @@
 //   em/hist/ id           the heights of the topic's records, ascending, 8 bytes each (index)
 //   em/hist/ id height    TopicEpochRecord
 // Bounded: a topic keeps at most kTopicHistoryMaxEpochs records; writing one more deletes the
-// oldest, so the history's state grows with the number of topics, not with the chain's age.
+// oldest, so the history's state grows with the number of topics, not with the chain's age. The
+// epoch's other records go with it (pruneNonceRecords): without that a devnet with the demo
+// participants grew its state by about 1 MB a minute, forever.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,14 @@ Status recordEpochInferences(KvStore& store, const pb::NetworkInferences& n);
 // update and the scores were stored: fills in the record's losses, regrets and scores. Nothing
 // to do when the epoch has no record (skipped synthesis, or dropped by the bound).
 Status recordEpochClose(KvStore& store, uint64_t topicId, int64_t nonce, int64_t closedAt);
+
+// Deletes the topic's per-nonce records of every nonce up to `through` (inclusive): inferences,
+// forecasts, reputer value bundles, network losses (em/inf/, em/fc/, em/rep/, em/netloss/), and
+// scores and active-set draws of every kind (em/score/, em/aset/). Called when the history drops
+// its record of nonce `through`: nothing reads records that old (a reputer nonce closes within
+// 2 ground-truth lags; EMAs, regrets and counts live in their own keys), and the queries of such
+// a nonce answer as for one without submissions.
+Status pruneNonceRecords(KvStore& store, uint64_t topicId, int64_t through);
 
 // The record of one epoch, nullopt when none is kept.
 Result<std::optional<pb::TopicEpochRecord>> topicEpochRecord(const KvStore& store, uint64_t topicId,
