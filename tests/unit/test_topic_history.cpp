@@ -202,15 +202,41 @@ private Q_SLOTS:
         QCOMPARE(all.records(0).inferers(0).regret(), std::string());
 
         // Nonce first+10 (weighted, with one-out values) closes at first+20 with scores.
+        pb::NetworkInferences weighted;
         for (int64_t n = first + 10; n <= first + 15; n += 5) {
             node.advanceTo(static_cast<uint64_t>(n));
             epochBlock(node, n);
+            if (n != first + 10) continue;
+            node.advanceTo(static_cast<uint64_t>(first + 13));  // its worker window closed
+            EmNode::KvStoreView view(*node.app);
+            auto latest = em::latestNetworkInferences(view.kv, 1);
+            QVERIFY(latest && *latest);
+            weighted = **latest;
         }
+        QCOMPARE(weighted.block_height(), first + 10);
         node.advanceTo(static_cast<uint64_t>(first + 20));
         pb::GetTopicEpochHistoryResponse page = history(node, 1, first + 11, 1);
         QCOMPARE(page.records_size(), 1);
         QCOMPARE(page.records(0).block_height(), first + 10);
         QCOMPARE(checkClosed(node, page.records(0), first + 20), size_t(3));
+        // A reputer that missed the epoch gets the one-out and one-in values from the history,
+        // as the synthesis wrote them (its losses need them; participant_runner's catch-up).
+        QVERIFY(weighted.one_out_inferer_values_size() > 0);
+        atq.set_block_height_last_inference(first + 10);
+        const pb::NetworkInferences late =
+            node.query<pb::GetNetworkInferencesAtBlockResponse>("GetNetworkInferencesAtBlock", atq)
+                .network_inferences();
+        auto bytesOf = [](const auto& list) {
+            std::string out;
+            for (const auto& v : list) out += v.SerializeAsString() + "|";
+            return out;
+        };
+        QCOMPARE(bytesOf(late.one_out_inferer_values()),
+                 bytesOf(weighted.one_out_inferer_values()));
+        QCOMPARE(bytesOf(late.one_out_forecaster_values()),
+                 bytesOf(weighted.one_out_forecaster_values()));
+        QCOMPARE(bytesOf(late.one_in_forecaster_values()),
+                 bytesOf(weighted.one_in_forecaster_values()));
     }
 
     void pagesNewestFirst() {

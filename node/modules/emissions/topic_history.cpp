@@ -123,6 +123,9 @@ Status recordEpochInferences(KvStore& store, const pb::NetworkInferences& n) {
     };
     add(n.inferer_values(), infererWeights, r.mutable_inferers());
     add(n.forecaster_values(), forecasterWeights, r.mutable_forecasters());
+    *r.mutable_one_out_inferer_values() = n.one_out_inferer_values();
+    *r.mutable_one_out_forecaster_values() = n.one_out_forecaster_values();
+    *r.mutable_one_in_forecaster_values() = n.one_in_forecaster_values();
 
     auto heights = readIndex(store, n.topic_id());
     if (!heights) return heights.error();
@@ -213,6 +216,9 @@ pb::NetworkInferences networkInferencesOf(const pb::TopicEpochRecord& record) {
     add(record.inferers(), n.mutable_inferer_values(), n.mutable_inferer_weights());
     add(record.forecasters(), n.mutable_forecaster_values(), n.mutable_forecaster_weights());
     for (const auto& v : record.confidence_interval_values()) n.add_confidence_interval_values(v);
+    *n.mutable_one_out_inferer_values() = record.one_out_inferer_values();
+    *n.mutable_one_out_forecaster_values() = record.one_out_forecaster_values();
+    *n.mutable_one_in_forecaster_values() = record.one_in_forecaster_values();
     return n;
 }
 

@@ -4,7 +4,8 @@
 //
 // The epoch close (epoch_close.h) writes the record when the nonce's worker window closes (the
 // synthesis: network and naive inference, confidence band, each inferer's inference and each
-// forecaster's forecast-implied inference with its normalised weight) and fills it in when the
+// forecaster's forecast-implied inference with its normalised weight, the one-out and one-in
+// values a late reputer needs) and fills it in when the
 // nonce's reputer window closes (the network and naive losses, each worker's regret after the
 // update and its score for the epoch, the closing height). An epoch the synthesis skipped has no
 // record. The ground truth is not on chain (reputers report losses, not the truth), so the
@@ -61,8 +62,8 @@ Result<std::optional<pb::TopicEpochRecord>> topicEpochRecord(const KvStore& stor
 Result<pb::GetTopicEpochHistoryResponse> topicEpochHistory(const KvStore& store, uint64_t topicId,
                                                            int64_t before, uint32_t limit);
 
-// The NetworkInferences a record holds: values, weights (those it has) and band; no one-out or
-// one-in values and no mode (the history does not keep them).
+// The NetworkInferences a record holds: values, weights (those it has), band, and the one-out and
+// one-in values (records written before they were kept have none); no mode (not kept).
 pb::NetworkInferences networkInferencesOf(const pb::TopicEpochRecord& record);
 
 }  // namespace allora::node::emissions
