@@ -1951,10 +1951,6 @@ app   %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stake</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,6 +1960,22 @@ app   %2</source>
     </message>
     <message>
         <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This topic&apos;s share of the active topics&apos; combined weight, which sets its share of each epoch&apos;s rewards. Weight on chain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 0.01 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight share</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

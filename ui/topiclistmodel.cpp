@@ -1,5 +1,7 @@
 #include "ui/topiclistmodel.h"
 
+#include <cmath>
+
 #include "ui/overviewpage.h"
 
 namespace allora::ui {
@@ -20,6 +22,24 @@ void TopicListModel::setTopics(std::vector<TopicSummary> topics) {
     beginResetModel();
     topics_ = std::move(topics);
     endResetModel();
+}
+
+namespace {
+
+double parsedWeight(const TopicSummary& t) {
+    bool ok = false;
+    const double w = QString::fromStdString(t.weight).toDouble(&ok);
+    return ok && std::isfinite(w) && w > 0 ? w : 0;
+}
+
+}  // namespace
+
+std::optional<double> TopicListModel::weightShare(const TopicSummary& t) const {
+    if (!t.active || parsedWeight(t) <= 0) return std::nullopt;
+    double total = 0;
+    for (const TopicSummary& other : topics_)
+        if (other.active) total += parsedWeight(other);
+    return total > 0 ? std::optional<double>(parsedWeight(t) / total) : std::nullopt;
 }
 
 int TopicListModel::rowOf(uint64_t id) const {
@@ -54,6 +74,10 @@ QVariant TopicListModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ToolTipRole && index.column() == DescriptionColumn)
         return tr("Created by %1").arg(QString::fromStdString(t.topic.creator()));
+    if (role == Qt::ToolTipRole && index.column() == WeightColumn)
+        return tr("This topic's share of the active topics' combined weight, which sets its share "
+                  "of each epoch's rewards. Weight on chain: %1")
+            .arg(t.weight.empty() ? QStringLiteral("—") : QString::fromStdString(t.weight));
     if (role != Qt::DisplayRole && role != SortRole) return {};
     const bool sort = role == SortRole;
     switch (index.column()) {
@@ -66,9 +90,12 @@ QVariant TopicListModel::data(const QModelIndex& index, int role) const {
         case EpochLengthColumn:
             return QVariant::fromValue<qlonglong>(t.topic.epoch_length());
         case WeightColumn: {
-            const QString w = QString::fromStdString(t.weight);
-            if (sort) return w.toDouble();
-            return w.isEmpty() ? QStringLiteral("—") : QString::number(w.toDouble(), 'g', 6);
+            const std::optional<double> share = weightShare(t);
+            if (sort) return share.value_or(-1);
+            if (!share) return QStringLiteral("—");
+            // A share that rounds to 0.00 still earns something: say so rather than show zero.
+            if (*share * 100 < 0.005) return tr("< 0.01 %");
+            return tr("%1 %").arg(*share * 100, 0, 'f', 2);
         }
         case StakeColumn:
             return sort ? QVariant(
@@ -99,7 +126,7 @@ QVariant TopicListModel::headerData(int section, Qt::Orientation orientation, in
         case EpochLengthColumn:
             return tr("Epoch (blocks)");
         case WeightColumn:
-            return tr("Weight");
+            return tr("Weight share");
         case StakeColumn:
             return tr("Stake");
         case RevenueColumn:

@@ -1,9 +1,11 @@
 // TopicListModel: the chain's topics as a table (id, description, loss method, epoch length,
-// weight, stake, revenue, active) for the topics page's sortable, searchable list. SortRole gives
-// each column's value as a number where it is one, so a QSortFilterProxyModel sorts 10 after 9.
+// weight share, stake, revenue, active) for the topics page's sortable, searchable list. SortRole
+// gives each column's value as a number where it is one, so a QSortFilterProxyModel sorts 10
+// after 9.
 #pragma once
 
 #include <QAbstractTableModel>
+#include <optional>
 #include <vector>
 
 #include "ui/emissionsqueries.h"
@@ -35,6 +37,11 @@ public:
     const std::vector<TopicSummary>& topics() const { return topics_; }
     // The row of topic `id`, or -1.
     int rowOf(uint64_t id) const;
+    // An active topic's weight over the sum of the active topics' weights (what splits each
+    // epoch's rewards between topics, PROTOCOL.md §5); nullopt for an inactive topic or one
+    // without weight. The Weight column shows it as a percentage (the chain's raw weight, a
+    // number like 3e+20, in its tooltip).
+    std::optional<double> weightShare(const TopicSummary& t) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -103,6 +103,30 @@ private Q_SLOTS:
             QVERIFY(!t.topic.metadata().empty());
             QVERIFY(t.topic.loss_method() == "mse" || t.topic.loss_method() == "mae");
         }
+        // The weight column: each active topic's share of the active topics' weight, in percent,
+        // the shares adding up to 100 (the chain's raw weights, like 3e+20, are in the tooltip).
+        TopicListModel* model = page->model();
+        auto shareSum = [&] {
+            double sum = 0;
+            for (int r = 0; r < model->rowCount(); ++r)
+                sum += std::max(0.0, model->index(r, TopicListModel::WeightColumn)
+                                         .data(TopicListModel::SortRole)
+                                         .toDouble());
+            return sum;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(shareSum() - 1) < 1e-9, kNodeTimeoutMs);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString shown = model->index(r, TopicListModel::WeightColumn).data().toString();
+            const double share = model->index(r, TopicListModel::WeightColumn)
+                                     .data(TopicListModel::SortRole)
+                                     .toDouble();
+            if (share > 0 && share * 100 < 0.005)
+                QCOMPARE(shown, QStringLiteral("< 0.01 %"));
+            else if (share >= 0)
+                QCOMPARE(shown, QString("%1 %").arg(share * 100, 0, 'f', 2));
+            else
+                QCOMPARE(shown, QStringLiteral("—"));
+        }
         const QString co2 = QString::fromStdString(page->model()->topics()[2].topic.metadata());
         find<QLineEdit>("topicSearchEdit")->setText(co2.left(6));
         QVERIFY(table->model()->rowCount() >= 1);
