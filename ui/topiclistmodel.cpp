@@ -6,9 +6,24 @@
 
 namespace allora::ui {
 
+namespace {
+
+double parsedWeight(const TopicSummary& t) {
+    bool ok = false;
+    const double w = QString::fromStdString(t.weight).toDouble(&ok);
+    return ok && std::isfinite(w) && w > 0 ? w : 0;
+}
+
+}  // namespace
+
 TopicListModel::TopicListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void TopicListModel::setTopics(std::vector<TopicSummary> topics) {
+    // The shares' denominator, summed once per refresh rather than per cell (a sort asks for
+    // every row's share many times).
+    activeWeight_ = 0;
+    for (const TopicSummary& t : topics)
+        if (t.active) activeWeight_ += parsedWeight(t);
     // Same ids in the same order (the usual refresh): update in place so selections stay.
     bool sameRows = topics.size() == topics_.size();
     for (size_t i = 0; sameRows && i < topics.size(); ++i)
@@ -24,22 +39,10 @@ void TopicListModel::setTopics(std::vector<TopicSummary> topics) {
     endResetModel();
 }
 
-namespace {
-
-double parsedWeight(const TopicSummary& t) {
-    bool ok = false;
-    const double w = QString::fromStdString(t.weight).toDouble(&ok);
-    return ok && std::isfinite(w) && w > 0 ? w : 0;
-}
-
-}  // namespace
-
 std::optional<double> TopicListModel::weightShare(const TopicSummary& t) const {
-    if (!t.active || parsedWeight(t) <= 0) return std::nullopt;
-    double total = 0;
-    for (const TopicSummary& other : topics_)
-        if (other.active) total += parsedWeight(other);
-    return total > 0 ? std::optional<double>(parsedWeight(t) / total) : std::nullopt;
+    const double w = parsedWeight(t);
+    if (!t.active || w <= 0 || activeWeight_ <= 0) return std::nullopt;
+    return w / activeWeight_;
 }
 
 int TopicListModel::rowOf(uint64_t id) const {

@@ -50,6 +50,7 @@ public:
 
 private:
     std::vector<TopicSummary> topics_;
+    double activeWeight_ = 0;  // the active topics' summed weight (setTopics)
 };
 
 }  // namespace allora::ui

@@ -39,17 +39,16 @@ std::vector<DemoTopic> demoTopics(int64_t epochLength) {
         // weights; 0.3 or 0.5 let a few lucky epochs reorder them, rank correlations up to +0.4
         // in the devnet's windows). For the temperature (a 3-day trailing mean, dataset.cpp)
         // 0.2: its context forecasters read the recent steps and the day leaving the window
-        // (forecasters.h); over 60
-        // windows 20 steps apart the network beat the naive inference in all 60 with 0.1 or 0.2
-        // (median margin 0.059 / 0.061, worst 0.003 both) and in 57 with 0.3, and at the devnet
-        // test's timings from steps 60, 300, 600, 900 and 1200 (10 windows each) in all 50 with
-        // 0.2 (worst 0.028) against 49 with 0.1 (worst -0.004), weights still ordered (rank
-        // correlation -0.7 at worst there). For CO2 0.5: its forecasters know
-        // the season (forecasters.h), and a quick forecaster regret lets the network follow the
-        // epochs where they are right; with the context forecasters, the margin over the naive
-        // inference over 20 windows was 0.32 on average and 0.12 at worst (0.26 and 0.08 with
-        // 0.3; 0.15 and 0.03 with the persistence forecasters and 0.5), weights still ordered.
-        // epsilon stays 0.01.
+        // (forecasters.h); over 60 windows 20 steps apart the network beat the naive inference
+        // in all 60 with 0.1 or 0.2 (median margin 0.059 / 0.061, worst 0.003 both) and in 57
+        // with 0.3, and at the devnet test's timings from steps 60, 300, 600, 900 and 1200 (10
+        // windows each) in all 50 with 0.2 (worst 0.028) against 49 with 0.1 (worst -0.004),
+        // weights still ordered (rank correlation -0.7 at worst there). For CO2 0.5: its
+        // forecasters know the season (forecasters.h), and a quick forecaster regret lets the
+        // network follow the epochs where they are right; with the context forecasters, the
+        // margin over the naive inference over 20 windows was 0.32 on average and 0.12 at worst
+        // (0.26 and 0.08 with 0.3; 0.15 and 0.03 with the persistence forecasters and 0.5),
+        // weights still ordered. epsilon stays 0.01.
         t.pNorm = "2.5";
         t.alphaRegret = d == DemoDataset::Co2                  ? "0.5"
                         : d == DemoDataset::SeattleTemperature ? "0.2"

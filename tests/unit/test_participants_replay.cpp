@@ -41,6 +41,16 @@ void addPastEpochs(ForecastContext& context, const Model* const (&inferers)[2],
     }
 }
 
+// Whether forecast `f` ranks the two inferers as their actual losses at step t + 1 do (the first
+// better or not).
+bool namesTheBetter(const std::map<std::string, double>& f, const Model* const (&inferers)[2],
+                    const std::vector<double>& series, size_t t, LossMethod method) {
+    const std::span<const double> history(series.data(), t + 1);
+    const bool firstBetter = logLoss(method, series[t + 1], *inferers[0]->predict(history, t + 1)) <
+                             logLoss(method, series[t + 1], *inferers[1]->predict(history, t + 1));
+    return (f.at("allo1inferer0") < f.at("allo1inferer1")) == firstBetter;
+}
+
 }  // namespace
 
 class TestParticipantsReplay : public QObject {
@@ -114,15 +124,9 @@ private Q_SLOTS:
             const auto persistence =
                 forecastLosses(*forecaster, context, ForecastMethod::Persistence);
             QCOMPARE(context_.size(), size_t(2));
-            double actual[2];
-            for (size_t j = 0; j < 2; ++j)
-                actual[j] = logLoss(LossMethod::Mse, series[t + 1],
-                                    *inferers[j]->predict(context.history, t + 1));
-            const bool firstBetter = actual[0] < actual[1];
-            contextRight +=
-                (context_.at("allo1inferer0") < context_.at("allo1inferer1")) == firstBetter;
-            persistenceRight +=
-                (persistence.at("allo1inferer0") < persistence.at("allo1inferer1")) == firstBetter;
+            const LossMethod method = LossMethod::Mse;
+            contextRight += namesTheBetter(context_, inferers, series, t, method);
+            persistenceRight += namesTheBetter(persistence, inferers, series, t, method);
             ++epochs;
         }
         qInfo(
@@ -168,13 +172,9 @@ private Q_SLOTS:
             QCOMPARE(referenceMethod(context), ForecastMethod::Context);
             const auto with = forecastLosses(*forecaster, context, ForecastMethod::Context);
             QCOMPARE(with.size(), size_t(2));
-            double actual[2];
-            for (size_t j = 0; j < 2; ++j)
-                actual[j] = logLoss(LossMethod::Mae, series[t + 1],
-                                    *inferers[j]->predict(context.history, t + 1));
-            const bool firstBetter = actual[0] < actual[1];
+            const LossMethod method = LossMethod::Mae;
             auto right = [&](const std::map<std::string, double>& f) {
-                return (f.at("allo1inferer0") < f.at("allo1inferer1")) == firstBetter;
+                return namesTheBetter(f, inferers, series, t, method);
             };
             withDays += right(with);
             withoutDays += right(without);
@@ -219,13 +219,9 @@ private Q_SLOTS:
             context.revertsToCycle = true;
             const auto cycle = forecastLosses(*forecaster, context, ForecastMethod::Context);
             QCOMPARE(cycle.size(), size_t(2));
-            double actual[2];
-            for (size_t j = 0; j < 2; ++j)
-                actual[j] = logLoss(LossMethod::Mae, series[t + 1],
-                                    *inferers[j]->predict(context.history, t + 1));
-            const bool firstBetter = actual[0] < actual[1];
-            cycleRight += (cycle.at("allo1inferer0") < cycle.at("allo1inferer1")) == firstBetter;
-            plainRight += (plain.at("allo1inferer0") < plain.at("allo1inferer1")) == firstBetter;
+            const LossMethod method = LossMethod::Mae;
+            cycleRight += namesTheBetter(cycle, inferers, series, t, method);
+            plainRight += namesTheBetter(plain, inferers, series, t, method);
             ++epochs;
         }
         qInfo("better inferer named in %zu of %zu epochs with the cycle regression, %zu without",

@@ -323,11 +323,11 @@ private Q_SLOTS:
             for (std::string_view prefix :
                  {em::keys::kInference, em::keys::kForecast, em::keys::kReputerPayload})
                 out.push_back(em::nonceKey(prefix, topic, nonce, worker));
-            out.push_back(em::topicKey("em/netloss/", topic));
+            out.push_back(em::topicKey(em::keys::kNetworkLoss, topic));
             em::appendU64(out.back(), static_cast<uint64_t>(nonce));
             for (em::ScoreKind kind :
                  {em::ScoreKind::Inferer, em::ScoreKind::Forecaster, em::ScoreKind::Reputer})
-                for (std::string_view prefix : {"em/score/", "em/aset/"}) {
+                for (std::string_view prefix : {em::keys::kScore, em::keys::kActiveSet}) {
                     out.push_back(em::kindKey(prefix, kind, topic));
                     em::appendU64(out.back(), static_cast<uint64_t>(nonce));
                     out.back().insert(out.back().end(), worker.begin(), worker.end());

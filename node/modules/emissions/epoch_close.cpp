@@ -236,7 +236,7 @@ Event skipped(const char* type, uint64_t topicId, int64_t nonce, const std::stri
 }
 
 Bytes scoreKey(ScoreKind kind, uint64_t topicId, int64_t nonce, ByteSpan address) {
-    Bytes k = allora::toBytes("em/score/");
+    Bytes k = allora::toBytes(keys::kScore);
     k.push_back(static_cast<uint8_t>(kind));
     appendU64(k, topicId);
     appendU64(k, static_cast<uint64_t>(nonce));
@@ -381,7 +381,7 @@ Result<std::optional<pb::NetworkInferences>> latestNetworkInferences(const KvSto
 
 Result<std::optional<pb::ValueBundle>> networkLossBundle(const KvStore& store, uint64_t topicId,
                                                          int64_t nonce) {
-    Bytes k = topicKey("em/netloss/", topicId);
+    Bytes k = topicKey(keys::kNetworkLoss, topicId);
     appendU64(k, static_cast<uint64_t>(nonce));
     auto raw = store.get(k);
     if (!raw) return raw.error();
@@ -524,7 +524,7 @@ TxStatus closeReputerEpoch(const EmissionsKeeper& keeper, MsgContext& ctx, Topic
         ctx.events.push_back(skipped("emissions.v9.EventLossesSkipped", id, nonce, net.message()));
         return TxStatus::success();
     }
-    Bytes lossKey = topicKey("em/netloss/", id);
+    Bytes lossKey = topicKey(keys::kNetworkLoss, id);
     appendU64(lossKey, static_cast<uint64_t>(nonce));
     if (auto s = ctx.store.set(lossKey, node::toBytes(fromLossBundle(*net, id, nonce))); !s)
         return TxStatus::internal(s.error());

@@ -27,7 +27,7 @@ std::string_view emaPrefix(ScoreKind kind) {
 }
 
 Bytes sortitionKey(ScoreKind kind, uint64_t topicId, int64_t nonce) {
-    Bytes k = kindKey("em/aset/", kind, topicId);
+    Bytes k = kindKey(keys::kActiveSet, kind, topicId);
     appendU64(k, static_cast<uint64_t>(nonce));
     return k;
 }

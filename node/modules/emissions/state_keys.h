@@ -51,6 +51,11 @@ inline constexpr std::string_view kReputerPayload = "em/rep/";
 inline constexpr std::string_view kLatestInference = "em/latest_inf/";
 inline constexpr std::string_view kInfererEma = "em/ema/inf/";
 inline constexpr std::string_view kTopicHistory = "em/hist/";  // topic_history.h
+// Per-nonce records of the epoch close (epoch_close.h, epoch_state.h), pruned with the history
+// (topic_history.h, pruneNonceRecords).
+inline constexpr std::string_view kNetworkLoss = "em/netloss/";  // id nonce
+inline constexpr std::string_view kScore = "em/score/";          // kind id nonce actor
+inline constexpr std::string_view kActiveSet = "em/aset/";       // kind id nonce actor
 }  // namespace keys
 
 template <typename Msg>

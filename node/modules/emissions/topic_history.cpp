@@ -92,11 +92,11 @@ Status removeThrough(KvStore& store, const Bytes& prefix, int64_t through) {
 }  // namespace
 
 Status pruneNonceRecords(KvStore& store, uint64_t topicId, int64_t through) {
-    for (std::string_view prefix : {keys::kInference, keys::kForecast, keys::kReputerPayload,
-                                    std::string_view("em/netloss/")})
+    for (std::string_view prefix :
+         {keys::kInference, keys::kForecast, keys::kReputerPayload, keys::kNetworkLoss})
         if (auto s = removeThrough(store, topicKey(prefix, topicId), through); !s) return s;
     for (ScoreKind kind : {ScoreKind::Inferer, ScoreKind::Forecaster, ScoreKind::Reputer})
-        for (std::string_view prefix : {"em/score/", "em/aset/"})
+        for (std::string_view prefix : {keys::kScore, keys::kActiveSet})
             if (auto s = removeThrough(store, kindKey(prefix, kind, topicId), through); !s)
                 return s;
     return {};
